@@ -1,0 +1,44 @@
+package io.phoenix.runtime.management;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A lifecycle event of the runtime, delivered to every {@link RuntimeEventListener}.
+ *
+ * @param kind what happened
+ * @param timestamp when it happened
+ * @param nodeId the node it happened on
+ * @param agentType the agent type concerned, or {@code null}
+ * @param agentId the agent concerned, or {@code null}
+ * @param attributes further details, e.g. {@code fromVersion}/{@code toVersion} of an upgrade,
+ *     {@code durationMicros}, {@code error}
+ */
+public record RuntimeEvent(Kind kind, Instant timestamp, String nodeId, String agentType, String agentId,
+                           Map<String, String> attributes) {
+
+    /** Copies the attributes so the event is immutable. */
+    public RuntimeEvent {
+        attributes = Map.copyOf(attributes);
+    }
+
+    /** The kinds of runtime events. */
+    public enum Kind {
+        /** An agent type became available (first registration, or return after removal). */
+        TYPE_REGISTERED,
+        /** An agent type's registration went away; its agents are suspended. */
+        TYPE_REMOVED,
+        /** A type's implementation changed version while agents were live; they now run the new one. */
+        TYPE_UPGRADED,
+        /** An agent was spawned. */
+        AGENT_SPAWNED,
+        /** An agent was activated (spawn, re-activation after passivation, or after an upgrade). */
+        AGENT_STARTED,
+        /** An agent was passivated while idle; its state is kept encoded. */
+        AGENT_PASSIVATED,
+        /** An agent's turn failed and it was restarted from its last committed state. */
+        AGENT_RESTARTED,
+        /** An agent was stopped and removed. */
+        AGENT_STOPPED
+    }
+}
