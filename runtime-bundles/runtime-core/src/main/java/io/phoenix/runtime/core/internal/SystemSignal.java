@@ -1,0 +1,11 @@
+package io.phoenix.runtime.core.internal;
+
+/** Instructions the runtime sends an activation through its mailbox, so they run in turn order. */
+enum SystemSignal {
+    /** Run onActivate (after spawn). */
+    ACTIVATE,
+    /** Passivate if still idle when this is reached. */
+    PASSIVATE,
+    /** Stop after the messages queued before this one. */
+    STOP
+}

@@ -1,0 +1,191 @@
+package io.phoenix.runtime.core.internal;
+
+import io.phoenix.agent.api.AgentException;
+import io.phoenix.agent.api.AgentFailedException;
+import io.phoenix.agent.api.AgentNotFoundException;
+import io.phoenix.agent.api.BadMessageException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs an activation's turns: takes up to one batch of messages from its mailbox and hands them one
+ * at a time to the agent type, committing state only after a turn completes normally. A failed turn
+ * leaves the committed state as it was and restarts the activation from it.
+ */
+final class TurnRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TurnRunner.class);
+
+    private final LocalRuntime runtime;
+    private final StateLifecycle lifecycle;
+
+    TurnRunner(LocalRuntime runtime, StateLifecycle lifecycle) {
+        this.runtime = runtime;
+        this.lifecycle = lifecycle;
+    }
+
+    void runBatch(Activation agent, TypeBinding current) {
+        if (agent.lifecycle == Activation.STOPPED) {
+            failRemaining(agent);
+            return;
+        }
+        MDC.put("agent.id", agent.id);
+        MDC.put("agent.type", current.name);
+        MDC.put("agent.version", current.versionString());
+        int batchSize = runtime.settings.batchSize();
+        try {
+            for (int n = 0; n < batchSize; n++) {
+                Envelope envelope = agent.poll();
+                if (envelope == null) {
+                    break;
+                }
+                if (!envelope.start()) {
+                    continue; // withdrawn by its caller's timeout: never handled
+                }
+                if (envelope.timer != null) {
+                    envelope.timer.tickTaken();
+                }
+                if (envelope.signal != null) {
+                    handleSignal(agent, current, envelope);
+                    if (agent.lifecycle == Activation.STOPPED) {
+                        failRemaining(agent);
+                        return;
+                    }
+                    continue;
+                }
+                if (!lifecycle.ensureLive(agent, current, envelope)) {
+                    continue;
+                }
+                turn(agent, agent.binding, envelope);
+            }
+            agent.lastActiveMillis = runtime.clock.millis();
+        } finally {
+            MDC.remove("agent.id");
+            MDC.remove("agent.type");
+            MDC.remove("agent.version");
+        }
+    }
+
+    private void turn(Activation agent, TypeBinding binding, Envelope envelope) {
+        TurnContext context = new TurnContext(runtime, agent, binding);
+        try {
+            Object message = decode(agent.id, binding, envelope.message);
+            Object reply = binding.type.handle(context, message);
+            CompletionStage<Void> persisted = context.changedState()
+                    ? lifecycle.commit(agent, binding, context.pendingState()) : null;
+            agent.handled++;
+            agent.slot.handled.increment();
+            if (persisted == null && !(reply instanceof CompletionStage<?>)) {
+                envelope.reply(binding, reply);
+            } else {
+                replyLater(agent, binding, envelope, reply, persisted);
+            }
+        } catch (BadMessageException bad) {
+            agent.slot.failed.increment();
+            report(agent, envelope, bad);
+            envelope.fail(bad);
+        } catch (VirtualMachineError fatal) {
+            if (!(fatal instanceof StackOverflowError)) {
+                throw fatal;
+            }
+            failTurn(agent, binding, envelope, fatal);
+        } catch (Throwable error) {
+            failTurn(agent, binding, envelope, error);
+        }
+        if (context.stopRequested() && agent.lifecycle != Activation.STOPPED) {
+            lifecycle.stop(agent, binding);
+        }
+    }
+
+    /** Replies once the committed state is stored (replicated stores) and an asynchronous reply is ready. */
+    private static void replyLater(Activation agent, TypeBinding binding, Envelope envelope, Object reply,
+                                   CompletionStage<Void> persisted) {
+        CompletionStage<?> value = reply instanceof CompletionStage<?> stage
+                ? stage : java.util.concurrent.CompletableFuture.completedFuture(reply);
+        CompletionStage<?> ready = persisted == null ? value : persisted.thenCompose(ignored -> value);
+        ready.whenComplete((result, error) -> {
+            if (error == null) {
+                envelope.reply(binding, result);
+            } else {
+                envelope.fail(asAgentFailure(agent.id, unwrap(error)));
+            }
+        });
+    }
+
+    private void failTurn(Activation agent, TypeBinding binding, Envelope envelope, Throwable error) {
+        agent.slot.failed.increment();
+        AgentFailedException failure = new AgentFailedException(agent.id,
+                "agent '" + agent.id + "' failed handling the message: " + describe(error), error);
+        report(agent, envelope, failure);
+        lifecycle.restart(agent, binding, error);
+        envelope.fail(failure);
+    }
+
+    private static void report(Activation agent, Envelope envelope, AgentException failure) {
+        if (envelope.reply == null) {
+            // Nobody waits for a cast: the log is where its failure becomes visible.
+            LOG.warn("cast to agent '{}' failed: {}", agent.id, failure.getMessage(), failure.getCause());
+        } else {
+            LOG.debug("call to agent '{}' failed: {}", agent.id, failure.getMessage());
+        }
+    }
+
+    private static Object decode(String agentId, TypeBinding binding, Object message) {
+        if (message instanceof JsonMessage json) {
+            return binding.codec.fromTree(agentId, json.tree(), binding.messageType);
+        }
+        if (message == null || binding.messageType.isInstance(message)) {
+            return message;
+        }
+        return binding.codec.convert(agentId, message, binding.messageType);
+    }
+
+    private void handleSignal(Activation agent, TypeBinding current, Envelope envelope) {
+        switch (envelope.signal) {
+            case ACTIVATE -> {
+                if (agent.binding == current && agent.state != null) {
+                    lifecycle.activated(agent, current, "spawned");
+                } else {
+                    lifecycle.ensureLive(agent, current, envelope);
+                }
+            }
+            case PASSIVATE -> lifecycle.passivateIfIdle(agent);
+            case STOP -> lifecycle.stopFromAnyForm(agent, current);
+            default -> throw new IllegalStateException("unknown signal " + envelope.signal);
+        }
+        envelope.complete(null);
+    }
+
+    /** The agent is gone: whatever is still queued is answered, never left hanging. */
+    private void failRemaining(Activation agent) {
+        Envelope envelope;
+        while ((envelope = agent.poll()) != null) {
+            if (envelope.start()) {
+                envelope.fail(new AgentNotFoundException(agent.id, "agent '" + agent.id + "' was stopped"));
+            }
+        }
+    }
+
+    static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while (current instanceof CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    static AgentException asAgentFailure(String agentId, Throwable error) {
+        if (error instanceof AgentException agentException) {
+            return agentException;
+        }
+        return new AgentFailedException(agentId, "agent '" + agentId + "' failed its reply: " + describe(error), error);
+    }
+
+    static String describe(Throwable error) {
+        String message = error.getMessage();
+        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}
