@@ -110,7 +110,7 @@ public interface AgentType<S, M> {
     /**
      * Called in the agent's turn order whenever an activation starts: at spawn, on re-activation after
      * passivation, after a restart following a failed turn, and after a live upgrade. Timers are
-     * typically (re)scheduled here, since they belong to the activation.
+     * typically (re)scheduled here, since they belong to the activation. State set here is committed.
      *
      * @param context the agent's context
      * @throws Exception to report a failure; the activation still proceeds with its committed state

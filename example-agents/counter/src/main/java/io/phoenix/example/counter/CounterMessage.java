@@ -1,0 +1,29 @@
+package io.phoenix.example.counter;
+
+/**
+ * A message to a counter agent, in JSON {@code {"op":"inc","by":2}}, {@code {"op":"get"}} or
+ * {@code {"op":"reset"}}.
+ *
+ * @param op the operation: {@code inc}, {@code get} or {@code reset}
+ * @param by for {@code inc}, the amount to add (at least 1); {@code null} adds 1
+ */
+public record CounterMessage(String op, Long by) {
+
+    /**
+     * @param by the amount to add
+     * @return an {@code inc} message
+     */
+    public static CounterMessage inc(long by) {
+        return new CounterMessage("inc", by);
+    }
+
+    /** @return a {@code get} message */
+    public static CounterMessage get() {
+        return new CounterMessage("get", null);
+    }
+
+    /** @return a {@code reset} message */
+    public static CounterMessage reset() {
+        return new CounterMessage("reset", null);
+    }
+}

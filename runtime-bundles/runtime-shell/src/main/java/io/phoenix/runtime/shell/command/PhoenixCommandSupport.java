@@ -1,0 +1,129 @@
+package io.phoenix.runtime.shell.command;
+
+import io.phoenix.agent.api.AgentException;
+import io.phoenix.agent.api.AgentRuntime;
+import io.phoenix.runtime.management.RuntimeManagement;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+
+/**
+ * The base of the {@code phoenix:*} commands: holds the runtime services, waits for stages with a
+ * bounded timeout, and turns every failure into one {@code Error: ...} line instead of a stack trace.
+ * The setters let unit tests run commands without a shell.
+ */
+public abstract class PhoenixCommandSupport implements Action {
+
+    /** How long to wait for a stage beyond the operation's own timeout, which the runtime enforces. */
+    static final Duration WAIT_MARGIN = Duration.ofSeconds(2);
+
+    @Reference
+    AgentRuntime runtime;
+
+    @Reference
+    RuntimeManagement management;
+
+    private PrintStream out;
+    private PrintStream err;
+
+    /**
+     * Runs the command. Failures are printed as one line on the error stream.
+     *
+     * @return {@code null}: commands print their output
+     */
+    @Override
+    public final Object execute() {
+        try {
+            run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err().println("Error: interrupted");
+        } catch (Exception e) {
+            err().println("Error: " + describe(e));
+        }
+        return null;
+    }
+
+    /**
+     * The command's work.
+     *
+     * @throws Exception any failure, reported by {@link #execute()}
+     */
+    protected abstract void run() throws Exception;
+
+    /**
+     * Waits for a stage, at most {@code timeout} plus {@link #WAIT_MARGIN}.
+     *
+     * @param <T> the result type
+     * @param stage the stage
+     * @param timeout the operation's own timeout
+     * @return the result
+     * @throws Exception the stage's failure, or a {@link TimeoutException} if it did not complete in time
+     */
+    protected <T> T await(CompletionStage<T> stage, Duration timeout) throws Exception {
+        long waitMillis = timeout.plus(WAIT_MARGIN).toMillis();
+        try {
+            return stage.toCompletableFuture().get(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new TimeoutException("no answer from the runtime within " + waitMillis + " ms");
+        }
+    }
+
+    /**
+     * One line describing a failure: the message and code of the {@link AgentException} behind
+     * completion wrappers, or the message of anything else.
+     *
+     * @param failure the failure
+     * @return the description
+     */
+    static String describe(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof AgentException agentFailure) {
+            String message = agentFailure.getMessage() == null ? "failed" : agentFailure.getMessage();
+            return message + " (" + agentFailure.code() + ")";
+        }
+        if (cause instanceof TimeoutException || cause instanceof IllegalArgumentException) {
+            return cause.getMessage();
+        }
+        return cause.getMessage() == null ? cause.getClass().getName() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    /** @return the output stream: the one set for tests, else the session's {@code System.out} */
+    protected PrintStream out() {
+        return out != null ? out : System.out;
+    }
+
+    /** @return the error stream: the one set for tests, else the session's {@code System.err} */
+    protected PrintStream err() {
+        return err != null ? err : System.err;
+    }
+
+    /** @param runtime the agent runtime */
+    public void setRuntime(AgentRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** @param management the runtime management service */
+    public void setManagement(RuntimeManagement management) {
+        this.management = management;
+    }
+
+    /** @param out where the command prints its output */
+    public void setOut(PrintStream out) {
+        this.out = out;
+    }
+
+    /** @param err where the command prints its error line */
+    public void setErr(PrintStream err) {
+        this.err = err;
+    }
+}
