@@ -1,75 +1,63 @@
 package io.phoenix.example.chatroom;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.phoenix.agent.api.AgentNotFoundException;
+import io.phoenix.agent.testkit.AgentTestKit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A room and its members wired together by a tiny in-test router: casts are queued and delivered
- * after the sending turn (as mailboxes do), calls to the room are answered at once.
+ * A room and its members in the real runtime: members call the room without blocking their turn, the
+ * room casts each post into every member's mailbox, and the members' inboxes fill asynchronously.
  */
 class ChatEndToEndTest {
 
-    private final ChatRoomAgent roomType = new ChatRoomAgent(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
-    private final ChatMemberAgent memberType = new ChatMemberAgent();
-    private final FakeContext<RoomState> room = new FakeContext<>("lobby", "chat-room", "1.0.0", roomType.initialState("lobby"));
-    private final Map<String, FakeContext<MemberState>> members = new HashMap<>();
-    private final Queue<Runnable> mailboxes = new ArrayDeque<>();
+    private final AgentTestKit kit = new AgentTestKit();
 
-    private FakeContext<MemberState> spawnMember(String id) {
-        FakeContext<MemberState> member = new FakeContext<>(id, "chat-member", "1.0.0", memberType.initialState(id));
-        member.onCall = (to, message) -> CompletableFuture.completedFuture(roomType.handle(room, (RoomMessage) message));
-        members.put(id, member);
-        return member;
-    }
-
-    private void drain() {
-        while (!mailboxes.isEmpty()) {
-            mailboxes.poll().run();
-        }
+    @AfterEach
+    void close() {
+        kit.close();
     }
 
     @Test
-    void postsReachEveryLiveMember() throws Exception {
-        room.onCast = (to, message) -> {
-            FakeContext<MemberState> target = members.get(to);
-            if (target == null) {
-                throw new AgentNotFoundException(to, "agent '" + to + "' not found");
-            }
-            mailboxes.add(() -> memberType.handle(target, (MemberMessage) message));
-        };
-        FakeContext<MemberState> alice = spawnMember("alice");
-        FakeContext<MemberState> bob = spawnMember("bob");
-        FakeContext<MemberState> carol = spawnMember("carol");
-        for (FakeContext<MemberState> m : List.of(alice, bob, carol)) {
-            memberType.handle(m, MemberMessage.join("lobby"));
+    void postsReachEveryLiveMember() {
+        kit.register(new ChatRoomAgent(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)));
+        kit.register(new ChatMemberAgent());
+        kit.spawn(ChatRoomAgent.TYPE, "lobby");
+        List<String> members = List.of("alice", "bob", "carol");
+        for (int i = 0; i < members.size(); i++) {
+            String member = members.get(i);
+            kit.spawn(ChatMemberAgent.TYPE, member);
+            assertEquals(new RoomReplies.Joined(member, true, i + 1),
+                    kit.call(member, MemberMessage.join("lobby"), RoomReplies.Joined.class), "the room's reply, via the member");
         }
 
-        memberType.handle(alice, MemberMessage.say("lobby", "hi all"));
-        drain();
-        members.remove("carol");   // carol's agent is stopped
-        Object reply = memberType.handle(bob, MemberMessage.say("lobby", "hi alice"));
-        drain();
+        assertEquals("{\"seq\":1,\"delivered\":3,\"removed\":[]}",
+                kit.call("alice", "{\"op\":\"say\",\"room\":\"lobby\",\"text\":\"hi all\"}"));
+        awaitInbox("carol", List.of("hi all"));
+        kit.await(kit.runtime().stop("carol"));
+        String reply = kit.call("bob", "{\"op\":\"say\",\"room\":\"lobby\",\"text\":\"hi alice\"}");
 
-        assertEquals(new RoomReplies.Posted(2, 2, List.of("carol")),
-                ((CompletableFuture<?>) reply).join());
-        assertEquals(List.of("hi all", "hi alice"), texts(alice));
-        assertEquals(List.of("hi all", "hi alice"), texts(bob));
-        assertEquals(List.of("hi all"), texts(carol));
-        assertEquals(List.of("alice", "bob"), room.state().members());
+        assertEquals("{\"seq\":2,\"delivered\":2,\"removed\":[\"carol\"]}", reply);
+        awaitInbox("alice", List.of("hi all", "hi alice"));
+        awaitInbox("bob", List.of("hi all", "hi alice"));
+        assertThrows(AgentNotFoundException.class, () -> kit.info("carol"));
+        assertEquals(List.of("alice", "bob"), kit.state("lobby", RoomState.class).members());
+        assertEquals(List.of(1L, 2L), kit.state("lobby", RoomState.class).history().stream().map(ChatMessage::seq).toList());
     }
 
-    private List<String> texts(FakeContext<MemberState> member) {
-        return member.state().inbox().stream().map(ChatMessage::text).toList();
+    private void awaitInbox(String member, List<String> texts) {
+        await().atMost(kit.timeout()).until(() -> texts(member), texts::equals);
+    }
+
+    private List<String> texts(String member) {
+        return kit.state(member, MemberState.class).inbox().stream().map(ChatMessage::text).toList();
     }
 }

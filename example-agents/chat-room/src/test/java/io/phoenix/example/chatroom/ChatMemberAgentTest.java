@@ -1,12 +1,15 @@
 package io.phoenix.example.chatroom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.phoenix.agent.api.BadMessageException;
+import io.phoenix.agent.testkit.TestAgentContext;
+import io.phoenix.agent.testkit.TestAgentContext.Sent;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -15,8 +18,7 @@ class ChatMemberAgentTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final ChatMemberAgent agent = new ChatMemberAgent();
-    private final FakeContext<MemberState> ctx =
-            new FakeContext<>("alice", ChatMemberAgent.TYPE, "1.0.0", agent.initialState("alice"));
+    private final TestAgentContext<MemberState> ctx = TestAgentContext.forType(agent, "alice");
 
     private static ChatMessage message(long seq) {
         return new ChatMessage("lobby", seq, "bob", "text " + seq, 1_000 + seq);
@@ -24,7 +26,7 @@ class ChatMemberAgentTest {
 
     @Test
     void keepsTheLatestMessagesReceived() throws Exception {
-        ctx.setState(new MemberState(List.of(), 2, 0));
+        ctx.withState(new MemberState(List.of(), 2, 0));
         String delivery = "{\"op\":\"chat\",\"message\":{\"room\":\"lobby\",\"seq\":1,\"from\":\"bob\",\"text\":\"text 1\",\"at\":1001}}";
         assertNull(agent.handle(ctx, json.readValue(delivery, MemberMessage.class)));
         agent.handle(ctx, MemberMessage.chat(message(2)));
@@ -38,16 +40,17 @@ class ChatMemberAgentTest {
     @Test
     void joinsLeavesAndSpeaksThroughTheRoomWithoutBlocking() {
         CompletableFuture<Object> roomReply = new CompletableFuture<>();
-        ctx.onCall = (to, message) -> roomReply;
+        ctx.answerCalls((to, message) -> roomReply);
 
         Object joined = agent.handle(ctx, MemberMessage.join("lobby"));
         agent.handle(ctx, MemberMessage.say("lobby", "hello"));
         agent.handle(ctx, MemberMessage.leave("lobby"));
 
         assertSame(roomReply, joined, "the reply is the room's pending answer");
-        assertEquals(List.of(new FakeContext.Sent("lobby", RoomMessage.join("alice")),
-                new FakeContext.Sent("lobby", RoomMessage.post("alice", "hello")),
-                new FakeContext.Sent("lobby", RoomMessage.leave("alice"))), ctx.calls);
+        assertEquals(List.of(new Sent("lobby", RoomMessage.join("alice")),
+                new Sent("lobby", RoomMessage.post("alice", "hello")),
+                new Sent("lobby", RoomMessage.leave("alice"))), ctx.calls());
+        assertFalse(ctx.stateChanged(), "a member keeps no record of its rooms");
     }
 
     @Test
@@ -56,6 +59,7 @@ class ChatMemberAgentTest {
         assertThrows(BadMessageException.class, () -> agent.handle(ctx, new MemberMessage("join", null, " ", null, null)));
         assertThrows(BadMessageException.class, () -> agent.handle(ctx, new MemberMessage("dance", null, null, null, null)));
         assertThrows(BadMessageException.class, () -> agent.handle(ctx, new MemberMessage(null, null, null, null, null)));
+        assertFalse(ctx.stateChanged());
         assertEquals(agent.initialState("alice"), ctx.state());
     }
 }

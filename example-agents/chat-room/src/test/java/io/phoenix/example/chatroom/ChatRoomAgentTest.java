@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.phoenix.agent.api.AgentNotFoundException;
 import io.phoenix.agent.api.BadMessageException;
 import io.phoenix.agent.api.MailboxFullException;
+import io.phoenix.agent.testkit.TestAgentContext;
+import io.phoenix.agent.testkit.TestAgentContext.Sent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,8 +23,7 @@ class ChatRoomAgentTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final ChatRoomAgent agent = new ChatRoomAgent(Clock.fixed(NOW, ZoneOffset.UTC));
-    private final FakeContext<RoomState> ctx =
-            new FakeContext<>("lobby", ChatRoomAgent.TYPE, "1.0.0", agent.initialState("lobby"));
+    private final TestAgentContext<RoomState> ctx = TestAgentContext.forType(agent, "lobby");
 
     private Object send(String messageJson) throws Exception {
         return agent.handle(ctx, json.readValue(messageJson, RoomMessage.class));
@@ -51,13 +52,13 @@ class ChatRoomAgentTest {
         assertEquals("{\"seq\":1,\"delivered\":2,\"removed\":[]}", reply("{\"op\":\"post\",\"from\":\"alice\",\"text\":\"hi\"}"));
 
         ChatMessage expected = new ChatMessage("lobby", 1, "alice", "hi", NOW.toEpochMilli());
-        assertEquals(List.of(new FakeContext.Sent("alice", MemberMessage.chat(expected)),
-                new FakeContext.Sent("bob", MemberMessage.chat(expected))), ctx.casts);
+        assertEquals(List.of(new Sent("alice", MemberMessage.chat(expected)),
+                new Sent("bob", MemberMessage.chat(expected))), ctx.casts());
         assertEquals(List.of(expected), ctx.state().history());
         assertEquals("{\"messages\":[{\"room\":\"lobby\",\"seq\":1,\"from\":\"alice\",\"text\":\"hi\",\"at\":"
                 + NOW.toEpochMilli() + "}]}", reply("{\"op\":\"history\"}"));
         assertEquals("{\"op\":\"chat\",\"message\":{\"room\":\"lobby\",\"seq\":1,\"from\":\"alice\",\"text\":\"hi\",\"at\":"
-                + NOW.toEpochMilli() + "}}", json.writeValueAsString(ctx.casts.get(0).message()));
+                + NOW.toEpochMilli() + "}}", json.writeValueAsString(ctx.casts().get(0).message()));
     }
 
     @Test
@@ -65,35 +66,28 @@ class ChatRoomAgentTest {
         agent.handle(ctx, RoomMessage.join("alice"));
         agent.handle(ctx, RoomMessage.join("ghost"));
         agent.handle(ctx, RoomMessage.join("bob"));
-        ctx.onCast = (to, message) -> {
-            if (to.equals("ghost")) {
-                throw new AgentNotFoundException(to, "agent 'ghost' not found");
-            }
-        };
+        ctx.failCastsTo("ghost", new AgentNotFoundException("ghost", "agent 'ghost' not found"));
 
         RoomReplies.Posted posted = (RoomReplies.Posted) agent.handle(ctx, RoomMessage.post("bob", "anyone?"));
 
         assertEquals(new RoomReplies.Posted(1, 2, List.of("ghost")), posted);
         assertEquals(List.of("alice", "bob"), ctx.state().members());
         assertEquals(1, ctx.state().history().size());
+        assertEquals(List.of("alice", "bob"), ctx.casts().stream().map(Sent::to).toList());
     }
 
     @Test
     void aMemberThatCannotTakeTheMessageNowStaysAMember() {
         agent.handle(ctx, RoomMessage.join("alice"));
         agent.handle(ctx, RoomMessage.join("busy"));
-        ctx.onCast = (to, message) -> {
-            if (to.equals("busy")) {
-                throw new MailboxFullException(to, "mailbox of 'busy' is full");
-            }
-        };
+        ctx.failCastsTo("busy", new MailboxFullException("busy", "mailbox of 'busy' is full"));
         assertEquals(new RoomReplies.Posted(1, 1, List.of()), agent.handle(ctx, RoomMessage.post("alice", "hello")));
         assertEquals(List.of("alice", "busy"), ctx.state().members());
     }
 
     @Test
     void historyKeepsTheLatestMessages() throws Exception {
-        ctx.setState(json.readValue("{\"historySize\":3}", RoomState.class));
+        ctx.withState(json.readValue("{\"historySize\":3}", RoomState.class));
         agent.handle(ctx, RoomMessage.join("alice"));
         for (int i = 1; i <= 5; i++) {
             agent.handle(ctx, RoomMessage.post("alice", "m" + i));
@@ -109,6 +103,7 @@ class ChatRoomAgentTest {
     void rejectsPostsFromNonMembersAndMalformedMessages() {
         agent.handle(ctx, RoomMessage.join("alice"));
         RoomState before = ctx.state();
+        ctx.newTurn();
         BadMessageException e = assertThrows(BadMessageException.class, () -> agent.handle(ctx, RoomMessage.post("eve", "hi")));
         assertEquals("'eve' is not a member of chat room 'lobby'; join first", e.getMessage());
         assertThrows(BadMessageException.class, () -> agent.handle(ctx, RoomMessage.post("alice", " ")));
@@ -116,8 +111,9 @@ class ChatRoomAgentTest {
         assertThrows(BadMessageException.class, () -> send("{\"op\":\"join\"}"));
         assertThrows(BadMessageException.class, () -> send("{\"op\":\"kick\",\"member\":\"alice\"}"));
         assertThrows(BadMessageException.class, () -> send("{}"));
+        assertFalse(ctx.stateChanged());
         assertEquals(before, ctx.state());
-        assertTrue(ctx.casts.isEmpty());
+        assertTrue(ctx.casts().isEmpty());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.phoenix.example.kvstore;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,9 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.phoenix.agent.api.BadMessageException;
+import io.phoenix.agent.testkit.AgentTestKit;
+import io.phoenix.agent.testkit.TestAgentContext;
+import io.phoenix.agent.testkit.TestTimer;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class KvStoreAgentTest {
@@ -18,8 +24,7 @@ class KvStoreAgentTest {
     private final ObjectMapper json = new ObjectMapper();
     private final MutableClock clock = new MutableClock();
     private final KvStoreAgent agent = new KvStoreAgent(clock);
-    private final FakeContext<KvState> ctx =
-            new FakeContext<>("kv1", KvStoreAgent.TYPE, "1.0.0", agent.initialState("kv1"));
+    private final TestAgentContext<KvState> ctx = TestAgentContext.forType(agent, "kv1");
 
     private Object send(String messageJson) throws Exception {
         return agent.handle(ctx, json.readValue(messageJson, KvMessage.class));
@@ -27,13 +32,6 @@ class KvStoreAgentTest {
 
     private String reply(String messageJson) throws Exception {
         return json.writeValueAsString(send(messageJson));
-    }
-
-    /** Delivers the timers' messages as the runtime would when they fire. */
-    private void fireTimers() {
-        List<FakeContext.Timer> due = List.copyOf(ctx.timers);
-        ctx.timers.clear();
-        due.forEach(t -> agent.handle(ctx, (KvMessage) t.message()));
     }
 
     @Test
@@ -79,21 +77,21 @@ class KvStoreAgentTest {
     void ttlSchedulesAnExpiryThatRemovesTheKey() throws Exception {
         KvReplies.Put put = (KvReplies.Put) send("{\"op\":\"put\",\"key\":\"s\",\"value\":1,\"ttlMs\":60000}");
         assertEquals(clock.millis() + 60_000, put.expiresAt());
-        assertEquals(1, ctx.timers.size());
-        assertEquals(Duration.ofMinutes(1), ctx.timers.get(0).delay());
-        assertNull(ctx.timers.get(0).period());
+        assertEquals(1, ctx.pendingTimers().size());
+        assertEquals(Duration.ofMinutes(1), ctx.pendingTimers().get(0).delay());
+        assertNull(ctx.pendingTimers().get(0).period());
 
         clock.advance(Duration.ofMinutes(1));
-        fireTimers();
+        assertEquals(1, ctx.firePending(agent));
         assertTrue(ctx.state().entries().isEmpty());
     }
 
     @Test
-    void anOlderTimerDoesNotRemoveANewerWrite() {
+    void anOlderTimerDoesNotRemoveANewerWrite() throws Exception {
         agent.handle(ctx, KvMessage.put("s", "old", 1_000));
         agent.handle(ctx, KvMessage.put("s", "new"));
         clock.advance(Duration.ofSeconds(1));
-        fireTimers();
+        assertEquals(1, ctx.firePending(agent));
         assertEquals("new", ((KvReplies.Value) agent.handle(ctx, KvMessage.get("s"))).value());
     }
 
@@ -110,40 +108,40 @@ class KvStoreAgentTest {
     }
 
     @Test
-    void activationReschedulesPendingExpiries() {
+    void activationReschedulesPendingExpiries() throws Exception {
         agent.handle(ctx, KvMessage.put("late", "v", 10_000));
         agent.handle(ctx, KvMessage.put("due", "v", 1_000));
         agent.handle(ctx, KvMessage.put("forever", "v"));
-        ctx.timers.clear();   // passivation cancels the activation's timers
+        ctx.pendingTimers().forEach(TestTimer::cancel);   // passivation cancels the activation's timers
         clock.advance(Duration.ofSeconds(4));
 
         agent.onActivate(ctx);
-        Map<String, Duration> delays = new java.util.HashMap<>();
-        ctx.timers.forEach(t -> delays.put(((KvMessage) t.message()).key(), t.delay()));
+        Map<String, Duration> delays = new HashMap<>();
+        ctx.pendingTimers().forEach(t -> delays.put(((KvMessage) t.message()).key(), t.delay()));
         assertEquals(Map.of("late", Duration.ofSeconds(6), "due", Duration.ZERO), delays);
 
-        fireTimers();   // fires "late" early too: it must survive and be rescheduled
+        assertEquals(2, ctx.firePending(agent));   // fires "late" early too: it must survive and be rescheduled
         assertEquals(new KvReplies.Keys(List.of("forever", "late")), agent.handle(ctx, KvMessage.keys()));
         assertEquals(2, ctx.state().entries().size());
     }
 
     @Test
-    void anEarlyTimerReschedulesForTheRemainingTime() {
+    void anEarlyTimerReschedulesForTheRemainingTime() throws Exception {
         agent.handle(ctx, KvMessage.put("s", "v", 10_000));
         clock.advance(Duration.ofSeconds(3));
-        fireTimers();
+        assertEquals(1, ctx.firePending(agent));
         assertTrue(ctx.state().entries().containsKey("s"));
-        assertEquals(1, ctx.timers.size());
-        assertEquals(Duration.ofSeconds(7), ctx.timers.get(0).delay());
+        assertEquals(1, ctx.pendingTimers().size());
+        assertEquals(Duration.ofSeconds(7), ctx.pendingTimers().get(0).delay());
         clock.advance(Duration.ofSeconds(7));
-        fireTimers();
+        assertEquals(1, ctx.firePending(agent));
         assertTrue(ctx.state().entries().isEmpty());
-        assertTrue(ctx.timers.isEmpty());
+        assertTrue(ctx.pendingTimers().isEmpty());
     }
 
     @Test
     void aFullStoreRejectsNewKeysButAcceptsOverwrites() throws Exception {
-        ctx.setState(json.readValue("{\"maxKeys\":2}", KvState.class));
+        ctx.withState(json.readValue("{\"maxKeys\":2}", KvState.class));
         agent.handle(ctx, KvMessage.put("a", 1));
         agent.handle(ctx, KvMessage.put("b", 2));
         BadMessageException e = assertThrows(BadMessageException.class, () -> agent.handle(ctx, KvMessage.put("c", 3)));
@@ -155,7 +153,7 @@ class KvStoreAgentTest {
 
     @Test
     void expiredValuesMakeRoomInAFullStore() {
-        ctx.setState(new KvState(1, 0, Map.of()));
+        ctx.withState(new KvState(1, 0, Map.of()));
         agent.handle(ctx, KvMessage.put("a", 1, 500));
         clock.advance(Duration.ofMillis(500));
         KvReplies.Put put = (KvReplies.Put) agent.handle(ctx, KvMessage.put("b", 2));
@@ -167,6 +165,7 @@ class KvStoreAgentTest {
     void rejectsMalformedMessagesWithoutTouchingState() {
         agent.handle(ctx, KvMessage.put("a", "x"));
         KvState before = ctx.state();
+        ctx.newTurn();
         assertThrows(BadMessageException.class, () -> send("{\"key\":\"a\"}"));
         BadMessageException unknown = assertThrows(BadMessageException.class, () -> send("{\"op\":\"incr\",\"key\":\"a\"}"));
         assertEquals("unknown kv-store op 'incr'; expected put, get, delete, keys or size", unknown.getMessage());
@@ -176,8 +175,9 @@ class KvStoreAgentTest {
         assertThrows(BadMessageException.class, () -> send("{\"op\":\"put\",\"key\":\"b\",\"value\":1,\"ttlMs\":0}"));
         assertThrows(BadMessageException.class, () -> agent.handle(ctx, KvMessage.get("k".repeat(257))));
         assertThrows(BadMessageException.class, () -> send("{\"op\":\"expire\",\"key\":\"a\"}"));
+        assertFalse(ctx.stateChanged());
         assertEquals(before, ctx.state());
-        assertTrue(ctx.timers.isEmpty());
+        assertTrue(ctx.timers().isEmpty());
     }
 
     @Test
@@ -190,5 +190,21 @@ class KvStoreAgentTest {
         assertThrows(UnsupportedOperationException.class, () -> ((Map<?, ?>) decoded.entries().get("a").value()).clear());
         assertEquals(KvStoreAgent.DEFAULT_MAX_KEYS, json.readValue("{}", KvState.class).maxKeys());
         assertThrows(IllegalArgumentException.class, () -> new KvState(-1, 0, Map.of()));
+    }
+
+    @Test
+    void theRuntimesTimerRemovesAnExpiredKey() {
+        try (AgentTestKit kit = new AgentTestKit()) {
+            kit.register(new KvStoreAgent());
+            kit.spawn(KvStoreAgent.TYPE, "kv2");
+
+            assertTrue(kit.call("kv2", "{\"op\":\"put\",\"key\":\"s\",\"value\":1,\"ttlMs\":50}")
+                    .contains("\"created\":true"));
+            kit.call("kv2", "{\"op\":\"put\",\"key\":\"p\",\"value\":2}");
+
+            await().atMost(kit.timeout())
+                    .until(() -> kit.state("kv2", KvState.class).entries().keySet(), Set.of("p")::equals);
+            assertEquals("{\"keys\":[\"p\"]}", kit.call("kv2", "{\"op\":\"keys\"}"));
+        }
     }
 }

@@ -89,6 +89,7 @@ final class EventBus implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        deliverer.interrupt(); // do not wait out the poll timeout; undelivered events die with the runtime
         try {
             deliverer.join(2_000);
         } catch (InterruptedException e) {

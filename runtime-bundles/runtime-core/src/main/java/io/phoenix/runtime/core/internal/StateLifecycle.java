@@ -75,7 +75,7 @@ final class StateLifecycle {
         return true;
     }
 
-    private static Object decode(String agentId, TypeBinding current, EncodedState encoded) throws Exception {
+    static Object decode(String agentId, TypeBinding current, EncodedState encoded) throws Exception {
         Object state;
         if (encoded.schemaVersion() == current.stateVersion) {
             state = current.codec.decode(encoded.format(), encoded.bytes(), current.stateType);

@@ -28,6 +28,10 @@ final class StateReader {
             if (live != null && binding != null) {
                 return binding.codec.convert(agent.id, live, type);
             }
+            Object upgraded = decodeWithCurrentVersion();
+            if (upgraded != null) {
+                return agent.slot.current.codec.convert(agent.id, upgraded, type);
+            }
             JsonNode tree = encodedTree();
             if (tree != null) {
                 return codec().fromTree(agent.id, tree, type);
@@ -43,12 +47,37 @@ final class StateReader {
             if (live != null && binding != null) {
                 return binding.codec.toJson(live);
             }
+            Object upgraded = decodeWithCurrentVersion();
+            if (upgraded != null) {
+                return agent.slot.current.codec.toJson(upgraded);
+            }
             JsonNode tree = encodedTree();
             if (tree != null) {
                 return tree.toString();
             }
         }
         throw gone();
+    }
+
+    /**
+     * State encoded by an older version is shown as the running version will see it, through its
+     * upgrade hook, so a read between an upgrade and the agent's next turn does not show the old shape.
+     * Returns null when the state is not encoded, or no version is running (then the encoded state is
+     * the truth), or the running version wrote it.
+     */
+    private Object decodeWithCurrentVersion() {
+        TypeBinding current = agent.slot.current;
+        EncodedState encoded = agent.encoded;
+        if (current == null || encoded == null || encoded.typeVersion().equals(current.versionString())) {
+            return null;
+        }
+        try {
+            return StateLifecycle.decode(agent.id, current, encoded);
+        } catch (Exception e) {
+            throw new io.phoenix.agent.api.AgentFailedException(agent.id, "version " + current.versionString()
+                    + " cannot read the state of agent '" + agent.id + "' written by version "
+                    + encoded.typeVersion() + ": " + TurnRunner.describe(e), e);
+        }
     }
 
     private JsonNode encodedTree() {

@@ -67,6 +67,19 @@ class LiveUpgradeTest extends RuntimeTestSupport {
     }
 
     @Test
+    void stateReadBetweenUpgradeAndNextTurnShowsTheNewShape() {
+        long v1 = register(new Counter(), TestAgents.V1);
+        join(runtime.spawn("counter", "c1", null));
+        join(runtime.call("c1", new Op("inc", 7), TIMEOUT));
+
+        runtime.removeType(v1);
+        register(new CounterV2(), TestAgents.V2);
+
+        assertEquals(new CountV2(7, "upgraded from 1.0.0"), join(runtime.state("c1", CountV2.class)));
+        assertEquals("{\"value\":7,\"note\":\"upgraded from 1.0.0\"}", join(runtime.stateJson("c1")));
+    }
+
+    @Test
     void higherVersionRegisteredBesideTheOldOneTakesOverLive() {
         register(new Counter(), TestAgents.V1);
         join(runtime.spawn("counter", "c1", null));
