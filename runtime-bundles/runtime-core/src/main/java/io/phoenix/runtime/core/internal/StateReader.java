@@ -62,8 +62,8 @@ final class StateReader {
     /**
      * State encoded by an older version is shown as the running version will see it, through its
      * upgrade hook, so a read between an upgrade and the agent's next turn does not show the old shape.
-     * Returns null when the state is not encoded, or no version is running (then the encoded state is
-     * the truth), or the running version wrote it.
+     * Returns null when the state is not encoded, or no version is running, or the running version wrote
+     * it or cannot read it: then the encoded state, as stored, is the truth.
      */
     private Object decodeWithCurrentVersion() {
         TypeBinding current = agent.slot.current;
@@ -74,9 +74,8 @@ final class StateReader {
         try {
             return StateLifecycle.decode(agent.id, current, encoded);
         } catch (Exception e) {
-            throw new io.phoenix.agent.api.AgentFailedException(agent.id, "version " + current.versionString()
-                    + " cannot read the state of agent '" + agent.id + "' written by version "
-                    + encoded.typeVersion() + ": " + TurnRunner.describe(e), e);
+            // The running version cannot read it (its turns report why): show the stored state as it is.
+            return null;
         }
     }
 
