@@ -39,6 +39,14 @@ public record RuntimeEvent(Kind kind, Instant timestamp, String nodeId, String a
         /** An agent's turn failed and it was restarted from its last committed state. */
         AGENT_RESTARTED,
         /** An agent was stopped and removed. */
-        AGENT_STOPPED
+        AGENT_STOPPED,
+        /** An agent left this node for another one (rebalancing after a join, or migration). */
+        AGENT_MIGRATED,
+        /** A node joined the cluster. */
+        NODE_JOINED,
+        /** A node left the cluster or failed. */
+        NODE_LEFT,
+        /** This node lost contact with the cluster (network partition or a long pause). */
+        PARTITION_DETECTED
     }
 }

@@ -22,6 +22,12 @@ final class Activation implements Runnable {
     static final int ACTIVE = 0;
     static final int PASSIVATED = 1;
     static final int STOPPED = 2;
+    /** Waiting for the cluster directory to grant this node the agent; messages queue meanwhile. */
+    static final int CLAIMING = 3;
+    /** Handed off to another node: whatever still arrives here is forwarded there. */
+    static final int RELEASED = 4;
+    /** Dropped because this node lost the cluster: whatever still arrives is failed as retryable. */
+    static final int DROPPED = 5;
 
     private static final AtomicReferenceFieldUpdater<Activation, Envelope> INBOX =
             AtomicReferenceFieldUpdater.newUpdater(Activation.class, Envelope.class, "inbox");
@@ -73,7 +79,7 @@ final class Activation implements Runnable {
             QUEUED.decrementAndGet(this);
             throw new AgentNotFoundException(id, "agent '" + id + "' was stopped");
         }
-        push(envelope);
+        push(envelope); // a RELEASED activation still takes it: its turn forwards it to the new owner
     }
 
     /** Queues a runtime signal or timer tick; not bounded by the mailbox capacity. */
@@ -113,16 +119,25 @@ final class Activation implements Runnable {
         try {
             // Read after announcing the batch, so a type switch that saw no running batch cannot miss us.
             current = typeSlot.current;
-            if (current != null || lifecycle == STOPPED) {
+            if (runnable(current)) {
                 runtime.turns.runBatch(this, current);
             }
         } finally {
             typeSlot.runningBatches.decrementAndGet();
         }
         SCHEDULED.set(this, 0);
-        if (queued > 0 && (typeSlot.current != null || lifecycle == STOPPED)) {
+        if (queued > 0 && runnable(typeSlot.current)) {
             schedule();
         }
+    }
+
+    /** Whether a batch can make progress: the type is here, or the agent is gone and only needs draining. */
+    private boolean runnable(TypeBinding current) {
+        int life = lifecycle;
+        if (life == STOPPED || life == RELEASED || life == DROPPED) {
+            return true;
+        }
+        return life != CLAIMING && current != null;
     }
 
     /** Next envelope in arrival order, or null. Consumer only. */
@@ -139,6 +154,12 @@ final class Activation implements Runnable {
         next.next = null;
         QUEUED.decrementAndGet(this);
         return next;
+    }
+
+    /** True once the activation no longer serves turns here (stopped, handed off or dropped). */
+    boolean ended() {
+        int life = lifecycle;
+        return life == STOPPED || life == RELEASED || life == DROPPED;
     }
 
     boolean hasMoreMessages() {
@@ -158,8 +179,11 @@ final class Activation implements Runnable {
 
     AgentStatus status() {
         int life = lifecycle;
-        if (life == STOPPED) {
+        if (life == STOPPED || life == RELEASED || life == DROPPED) {
             return AgentStatus.STOPPED;
+        }
+        if (life == CLAIMING) {
+            return AgentStatus.SUSPENDED;
         }
         if (slot.current == null) {
             return AgentStatus.SUSPENDED;

@@ -61,6 +61,23 @@ final class JsonSupport {
         }
     }
 
+    /** JSON text from another node as plain Java values: maps, lists, strings, numbers, booleans, null. */
+    static Object naturalValue(String agentId, String json) {
+        if (json == null) {
+            return null;
+        }
+        return SHARED.convertValue(parse(agentId, json), Object.class);
+    }
+
+    /** Reads runtime-owned records (never agent classes) from JSON exchanged between nodes. */
+    static <T> T readShared(String agentId, String json, Class<T> type) {
+        try {
+            return SHARED.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new BadMessageException(agentId, "malformed " + type.getSimpleName() + ": " + e.getOriginalMessage());
+        }
+    }
+
     static String toJsonShared(Object value) {
         try {
             return SHARED.writeValueAsString(value);

@@ -1,9 +1,7 @@
 package io.phoenix.runtime.core.internal;
 
-import io.phoenix.agent.api.AgentException;
 import io.phoenix.agent.api.AgentRef;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** An {@link AgentRef} by id (and, when known, type, which lets a send activate the agent). */
@@ -26,29 +24,19 @@ final class LocalAgentRef implements AgentRef {
 
     @Override
     public void cast(Object message) {
-        runtime.resolve(type, id).enqueue(Envelope.cast(message));
+        runtime.castRouted(type, id, message, 0);
     }
 
     @Override
     public CompletionStage<Object> call(Object message, Duration timeout) {
-        try {
-            return runtime.send(runtime.resolve(type, id), Envelope.call(message), timeout);
-        } catch (AgentException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return runtime.callRouted(type, id, message, timeout, false, 0);
     }
 
     @Override
     public <R> CompletionStage<R> call(Object message, Class<R> replyType, Duration timeout) {
-        try {
-            Activation agent = runtime.resolve(type, id);
-            return runtime.send(agent, Envelope.call(message), timeout).thenApply(reply -> {
-                TypeBinding binding = agent.slot.lastSeen;
-                return binding == null ? replyType.cast(reply) : binding.codec.convert(id, reply, replyType);
-            });
-        } catch (AgentException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        JsonSupport codec = runtime.codecFor(type);
+        return runtime.callRouted(type, id, message, timeout, false, 0)
+                .thenApply(reply -> codec.convert(id, reply, replyType));
     }
 
     @Override

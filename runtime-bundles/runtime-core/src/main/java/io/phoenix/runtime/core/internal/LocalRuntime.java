@@ -18,8 +18,12 @@ import io.phoenix.runtime.management.NodeStatus;
 import io.phoenix.runtime.management.RuntimeEventListener;
 import io.phoenix.runtime.management.RuntimeManagement;
 import io.phoenix.runtime.management.RuntimeEvent.Kind;
+import io.phoenix.agent.api.AgentUnavailableException;
 import io.phoenix.runtime.spi.AgentDirectory;
-import io.phoenix.runtime.spi.AgentDirectory.DirectoryEntry;
+import io.phoenix.runtime.spi.AgentHost;
+import io.phoenix.runtime.spi.RemoteReply;
+import io.phoenix.runtime.spi.RemoteRequest;
+import io.phoenix.runtime.spi.RemoteRequest.Operation;
 import io.phoenix.runtime.spi.StateStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * turns, timers, passivation and events. Plain Java, so the DS component, unit tests, the benchmarks
  * and the agent testkit all build it the same way.
  */
-public final class LocalRuntime implements AgentRuntime, RuntimeManagement, AutoCloseable {
+public final class LocalRuntime implements AgentRuntime, RuntimeManagement, AgentHost, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
     private static final long MAX_TIMEOUT_MILLIS = TimeUnit.HOURS.toMillis(1);
@@ -56,8 +60,13 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Auto
     final EventBus events;
     final StateLifecycle lifecycle;
     final TurnRunner turns;
-    final StateStore stateStore = new LocalStateStore();
-    final AgentDirectory directory = new LocalDirectory();
+    private final LocalStateStore localStore = new LocalStateStore();
+    /** The local store on a single node; the cluster's replicated store once a cluster is attached. */
+    volatile StateStore stateStore = localStore;
+    /** Null on a single node. */
+    volatile ClusterLink cluster;
+    /** Converts objects for callers outside any agent (replies, remote state) — not tied to a bundle. */
+    private final JsonSupport externalCodec = JsonSupport.forType();
     private final TypeRegistry types;
     private final AgentTable table = new AgentTable();
     private final Instant startedAt;
@@ -160,28 +169,143 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Auto
     void forget(Activation agent) {
         if (table.remove(agent)) {
             stateStore.remove(agent.id);
-            directory.remove(agent.id);
+            ClusterLink link = cluster;
+            if (link != null) {
+                link.directory.remove(agent.id);
+            }
             agent.slot.agents.decrementAndGet();
         }
     }
 
+    /** Drops a handed-off agent from this node's indexes and gives up its claim. Runs in its turn. */
+    void released(Activation agent) {
+        if (table.remove(agent)) {
+            agent.slot.agents.decrementAndGet();
+        }
+        ClusterLink link = cluster;
+        if (link != null) {
+            link.directory.release(agent.id, settings.nodeId());
+        }
+        events.publish(Kind.AGENT_MIGRATED, agent.slot.name, agent.id, Map.of("from", settings.nodeId()));
+    }
+
+    /** Re-sends a message that reached an agent after it was handed off, to wherever it lives now. */
+    void forward(Activation agent, Envelope envelope) {
+        ClusterLink link = cluster;
+        if (link == null) {
+            envelope.fail(new AgentNotFoundException(agent.id, "agent '" + agent.id + "' left this node"));
+            return;
+        }
+        link.forward(agent, envelope);
+    }
+
+    /**
+     * Connects the runtime to a cluster: from now on agents are placed, claimed, stored and reached
+     * through these services. Agents already here are registered in the directory and their state is
+     * stored, so nothing created before the cluster came up is lost.
+     *
+     * @param placement where agents live
+     * @param directory which agents exist and who holds them
+     * @param store the replicated state store
+     * @param transport how to reach other nodes
+     */
+    public void attachCluster(io.phoenix.runtime.spi.AgentPlacement placement, AgentDirectory directory,
+                              StateStore store, io.phoenix.runtime.spi.AgentTransport transport) {
+        ClusterLink link = new ClusterLink(this, placement, directory, store, transport);
+        for (Activation agent : table.all()) {
+            if (!directory.register(agent.id, agent.slot.name, settings.nodeId())) {
+                LOG.error("agent '{}' exists on this node and elsewhere in the cluster; keeping the cluster's", agent.id);
+                continue;
+            }
+            Object live = agent.state;
+            TypeBinding binding = agent.binding;
+            var encoded = live != null && binding != null ? StateLifecycle.encode(binding, live)
+                    : agent.encoded != null ? agent.encoded : localStore.load(agent.id).orElse(null);
+            if (encoded != null) {
+                store.save(agent.id, encoded).toCompletableFuture().join();
+            }
+        }
+        stateStore = store;
+        cluster = link;
+        LOG.info("runtime joined the cluster as node {} ({} agents registered)", settings.nodeId(), table.size());
+    }
+
+    /**
+     * Disconnects the runtime from the cluster (its bundles went away): every activation is dropped,
+     * since another node may take its agents over, and the runtime continues as a single node.
+     */
+    public void detachCluster() {
+        ClusterLink link = cluster;
+        if (link == null) {
+            return;
+        }
+        cluster = null;
+        int dropped = dropAll("the cluster services went away");
+        stateStore = localStore;
+        LOG.warn("runtime left the cluster; {} activations dropped", dropped);
+    }
+
+    /**
+     * Ends every activation here without saving or releasing: see {@link io.phoenix.runtime.spi.AgentHost#dropAll}.
+     *
+     * @param reason why, for the log
+     * @return how many were dropped
+     */
+    public int dropAll(String reason) {
+        int dropped = 0;
+        for (Activation agent : table.all()) {
+            if (table.remove(agent)) {
+                agent.lifecycle = Activation.DROPPED;
+                agent.slot.agents.decrementAndGet();
+                agent.schedule(); // fails whatever is queued, as retryable
+                dropped++;
+            }
+        }
+        LOG.warn("dropped {} activations: {}", dropped, reason);
+        return dropped;
+    }
+
+    AgentTable table() {
+        return table;
+    }
+
+    TypeSlot slotFor(String typeName) {
+        return types.slotFor(typeName);
+    }
+
     // ---------------------------------------------------------------- AgentRuntime
+
+    /** Most times a request may be forwarded between nodes while the topology settles. */
+    static final int MAX_HOPS = 3;
 
     @Override
     public CompletionStage<AgentRef> spawn(String type, String agentId, Object initialState) {
-        try {
-            Activation agent = spawnNow(type, agentId, initialState, null);
-            return CompletableFuture.completedFuture(ref(type, agent.id));
-        } catch (AgentException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return spawnRouted(type, agentId, initialState, null, 0);
     }
 
     @Override
     public CompletionStage<AgentRef> spawnJson(String type, String agentId, String stateJson) {
         try {
             JsonNode tree = stateJson == null ? null : JsonSupport.parse(agentId, checkSize(agentId, stateJson));
-            Activation agent = spawnNow(type, agentId, null, tree);
+            return spawnRouted(type, agentId, null, tree, 0);
+        } catch (AgentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    CompletionStage<AgentRef> spawnRouted(String type, String agentId, Object state, JsonNode tree, int hops) {
+        try {
+            TypeNames.validateId(agentId);
+            ClusterLink link = cluster;
+            if (link != null) {
+                String owner = link.placement.nodeFor(agentId, type);
+                if (!owner.equals(nodeId())) {
+                    checkHops(agentId, hops);
+                    String stateJson = tree != null ? tree.toString() : state != null ? codecFor(type).toJson(state) : null;
+                    return link.spawnRemote(owner, type, agentId, stateJson, hops).thenApply(ignored -> ref(type, agentId));
+                }
+            }
+            Activation agent = spawnNow(type, agentId, state, tree);
             return CompletableFuture.completedFuture(ref(type, agent.id));
         } catch (AgentException e) {
             return CompletableFuture.failedFuture(e);
@@ -204,9 +328,14 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Auto
         if (!table.add(agent)) {
             throw new AgentAlreadyExistsException(agentId, "agent '" + agentId + "' already exists");
         }
-        if (!directory.register(agentId, new DirectoryEntry(binding.name, settings.nodeId()))) {
-            table.remove(agent);
-            throw new AgentAlreadyExistsException(agentId, "agent '" + agentId + "' already exists on another node");
+        ClusterLink link = cluster;
+        if (link != null) {
+            if (!link.directory.register(agentId, binding.name, settings.nodeId())) {
+                table.remove(agent);
+                throw new AgentAlreadyExistsException(agentId, "agent '" + agentId + "' already exists in the cluster");
+            }
+            // Stored before the agent runs a turn, so a node that takes over always finds a state.
+            stateStore.save(agentId, StateLifecycle.encode(binding, initial)).toCompletableFuture().join();
         }
         slot.agents.incrementAndGet();
         events.publish(Kind.AGENT_SPAWNED, binding.name, agentId, Map.of());
@@ -245,19 +374,46 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Auto
         return new LocalAgentRef(this, type, agentId);
     }
 
-    /** Finds an agent; a typed lookup may create it when its type activates on message. */
-    Activation resolve(String type, String agentId) {
+    /**
+     * Where an agent's messages go: its activation on this node (claimed from the cluster if this node
+     * should host it), or the id of the node that hosts it.
+     */
+    Object locate(String type, String agentId, int hops) {
         Activation agent = table.get(agentId);
-        if (agent != null) {
+        if (agent != null && !agent.ended()) {
             return agent;
         }
+        ClusterLink link = cluster;
+        if (link == null) {
+            return resolveLocal(type, agentId);
+        }
+        if (agentId == null) {
+            throw new BadMessageException(null, "agent id must not be null");
+        }
+        String owner = link.placement.nodeFor(agentId, type);
+        if (!owner.equals(nodeId())) {
+            checkHops(agentId, hops);
+            return owner;
+        }
+        return link.claimLocal(type, agentId);
+    }
+
+    private static void checkHops(String agentId, int hops) {
+        if (hops >= MAX_HOPS) {
+            throw new AgentUnavailableException(agentId, "agent '" + agentId
+                    + "' could not be located: the cluster topology is changing; retry");
+        }
+    }
+
+    /** Single-node lookup; a typed lookup may create the agent when its type activates on message. */
+    private Activation resolveLocal(String type, String agentId) {
         if (type != null) {
             TypeSlot slot = types.slot(type);
             if (slot != null && slot.options().activateOnMessage()) {
                 try {
                     return spawnNow(type, agentId, null, null);
                 } catch (AgentAlreadyExistsException raced) {
-                    agent = table.get(agentId);
+                    Activation agent = table.get(agentId);
                     if (agent != null) {
                         return agent;
                     }
@@ -270,15 +426,53 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Auto
         throw new AgentNotFoundException(agentId, "agent '" + agentId + "' not found");
     }
 
+    /** Creates an agent here for a message to an unknown id, if its type activates on message. */
+    Activation spawnForMessage(String type, String agentId) {
+        TypeSlot slot = type == null ? null : types.slot(type);
+        if (slot == null || !slot.options().activateOnMessage()) {
+            throw new AgentNotFoundException(agentId, "agent '" + agentId + "' not found");
+        }
+        try {
+            return spawnNow(type, agentId, null, null);
+        } catch (AgentAlreadyExistsException raced) {
+            Activation agent = table.get(agentId);
+            if (agent == null) {
+                throw raced;
+            }
+            return agent;
+        }
+    }
+
     @Override
     public void cast(String agentId, Object message) {
-        resolve(null, agentId).enqueue(Envelope.cast(message));
+        castRouted(null, agentId, message, 0);
+    }
+
+    void castRouted(String type, String agentId, Object message, int hops) {
+        Object target = locate(type, agentId, hops);
+        if (target instanceof Activation agent) {
+            agent.enqueue(Envelope.cast(message));
+        } else {
+            cluster().castRemote((String) target, type, agentId, message, hops);
+        }
     }
 
     @Override
     public CompletionStage<Object> call(String agentId, Object message, Duration timeout) {
+        return callRouted(null, agentId, message, timeout, false, 0);
+    }
+
+    CompletionStage<Object> callRouted(String type, String agentId, Object message, Duration timeout, boolean jsonReply,
+                                       int hops) {
         try {
-            return send(resolve(null, agentId), Envelope.call(message), timeout);
+            Object target = locate(type, agentId, hops);
+            if (target instanceof Activation agent) {
+                Envelope envelope = Envelope.call(message);
+                envelope.jsonReply = jsonReply;
+                return send(agent, envelope, timeout);
+            }
+            return cluster().callRemote((String) target, type, agentId, message, timeoutMillis(agentId, timeout),
+                    jsonReply, hops);
         } catch (AgentException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -287,16 +481,14 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Auto
     @Override
     public void castJson(String agentId, String messageJson) {
         JsonNode tree = JsonSupport.parse(agentId, checkSize(agentId, messageJson));
-        resolve(null, agentId).enqueue(Envelope.cast(new JsonMessage(tree)));
+        castRouted(null, agentId, new JsonMessage(tree), 0);
     }
 
     @Override
     public CompletionStage<String> callJson(String agentId, String messageJson, Duration timeout) {
         try {
             JsonNode tree = JsonSupport.parse(agentId, checkSize(agentId, messageJson));
-            Envelope envelope = Envelope.call(new JsonMessage(tree));
-            envelope.jsonReply = true;
-            return send(resolve(null, agentId), envelope, timeout).thenApply(String.class::cast);
+            return callRouted(null, agentId, new JsonMessage(tree), timeout, true, 0).thenApply(String.class::cast);
         } catch (AgentException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -315,14 +507,18 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Auto
     }
 
     private static void expire(Activation agent, Envelope envelope, long millis) {
-        AgentException ifWithdrawn = agent.slot.current == null
-                ? new TypeNotAvailableException(agent.id, "agent type '" + agent.slot.name + "' was not available within "
-                        + millis + " ms; the message to agent '" + agent.id + "' was withdrawn unhandled")
-                : null;
+        AgentException ifWithdrawn = null;
+        if (agent.lifecycle == Activation.CLAIMING) {
+            ifWithdrawn = new AgentUnavailableException(agent.id, "agent '" + agent.id + "' was still moving to this node after "
+                    + millis + " ms; the message was withdrawn unhandled");
+        } else if (agent.slot.current == null) {
+            ifWithdrawn = new TypeNotAvailableException(agent.id, "agent type '" + agent.slot.name + "' was not available within "
+                    + millis + " ms; the message to agent '" + agent.id + "' was withdrawn unhandled");
+        }
         envelope.expire(agent.id, millis, ifWithdrawn);
     }
 
-    private long timeoutMillis(String agentId, Duration timeout) {
+    long timeoutMillis(String agentId, Duration timeout) {
         Duration effective = timeout == null ? settings.callTimeout() : timeout;
         if (effective.isNegative() || effective.isZero()) {
             throw new BadMessageException(agentId, "timeout must be positive, was " + effective);
@@ -339,31 +535,38 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Auto
         return json;
     }
 
+    /** The codec used for objects whose agent type is not known here (callers outside any agent). */
+    JsonSupport codecFor(String type) {
+        TypeSlot slot = type == null ? null : types.slot(type);
+        TypeBinding seen = slot == null ? null : slot.lastSeen;
+        return seen != null ? seen.codec : externalCodec;
+    }
+
     @Override
     public <S> CompletionStage<S> state(String agentId, Class<S> stateType) {
-        try {
-            return CompletableFuture.completedFuture(new StateReader(this, resolve(null, agentId)).as(stateType));
-        } catch (AgentException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return onAgent(agentId, 0, Operation.STATE,
+                agent -> CompletableFuture.completedFuture(new StateReader(this, agent).as(stateType)),
+                json -> externalCodec.fromTree(agentId, JsonSupport.parse(agentId, json), stateType));
     }
 
     @Override
     public CompletionStage<String> stateJson(String agentId) {
-        try {
-            return CompletableFuture.completedFuture(new StateReader(this, resolve(null, agentId)).asJson());
-        } catch (AgentException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return stateJsonRouted(agentId, 0);
+    }
+
+    CompletionStage<String> stateJsonRouted(String agentId, int hops) {
+        return onAgent(agentId, hops, Operation.STATE,
+                agent -> CompletableFuture.completedFuture(new StateReader(this, agent).asJson()), json -> json);
     }
 
     @Override
     public CompletionStage<AgentInfo> info(String agentId) {
-        try {
-            return CompletableFuture.completedFuture(describe(resolve(null, agentId)));
-        } catch (AgentException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return infoRouted(agentId, 0);
+    }
+
+    CompletionStage<AgentInfo> infoRouted(String agentId, int hops) {
+        return onAgent(agentId, hops, Operation.INFO, agent -> CompletableFuture.completedFuture(describe(agent)),
+                json -> externalCodec.fromTree(agentId, JsonSupport.parse(agentId, json), AgentInfo.class));
     }
 
     AgentInfo describe(Activation agent) {
@@ -373,14 +576,16 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Auto
 
     @Override
     public CompletionStage<Void> stop(String agentId) {
-        Activation agent;
-        try {
-            agent = resolve(null, agentId);
-        } catch (AgentException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return stopRouted(agentId, 0);
+    }
+
+    CompletionStage<Void> stopRouted(String agentId, int hops) {
+        return onAgent(agentId, hops, Operation.STOP, this::stopLocal, json -> null);
+    }
+
+    private CompletionStage<Void> stopLocal(Activation agent) {
         synchronized (agent.slot) {
-            if (agent.slot.current == null) {
+            if (agent.slot.current == null && agent.lifecycle != Activation.CLAIMING) {
                 // Its type is away, so no turn can run it: stop it here rather than wait for the type.
                 lifecycle.stopFromAnyForm(agent, null);
                 agent.schedule(); // answers whatever is still queued
@@ -392,9 +597,83 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Auto
         return done.thenApply(ignored -> null);
     }
 
+    /** Runs an operation on the agent's activation here, or asks the node that hosts it. */
+    private <T> CompletionStage<T> onAgent(String agentId, int hops, Operation operation,
+                                           java.util.function.Function<Activation, CompletionStage<T>> here,
+                                           java.util.function.Function<String, T> fromJson) {
+        try {
+            Object target = locate(null, agentId, hops);
+            if (target instanceof Activation agent) {
+                return here.apply(agent);
+            }
+            return cluster().remote((String) target, operation, null, agentId, null, settings.callTimeout().toMillis(),
+                    hops).thenApply(fromJson);
+        } catch (AgentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     @Override
     public AgentPage list(AgentQuery query) {
+        ClusterLink link = cluster;
+        return link == null ? listLocal(query) : link.list(query);
+    }
+
+    AgentPage listLocal(AgentQuery query) {
         return table.page(query, this::describe);
+    }
+
+    private ClusterLink cluster() {
+        ClusterLink link = cluster;
+        if (link == null) {
+            throw new AgentUnavailableException(null, "this node left the cluster");
+        }
+        return link;
+    }
+
+    // ---------------------------------------------------------------- AgentHost
+
+    @Override
+    public CompletionStage<RemoteReply> handle(String fromNode, RemoteRequest request) {
+        ClusterLink link = cluster;
+        if (link == null) {
+            return CompletableFuture.completedFuture(RemoteReply.failure(new AgentUnavailableException(
+                    request.agentId(), "node " + nodeId() + " is not in a cluster")));
+        }
+        return link.handle(fromNode, request);
+    }
+
+    @Override
+    public CompletionStage<Integer> rehome() {
+        ClusterLink link = cluster;
+        return link == null ? CompletableFuture.completedFuture(0) : link.rehome();
+    }
+
+    @Override
+    public long localAgents() {
+        return table.size();
+    }
+
+    /** Hands one local agent off (in its turn order); completes when it is released. */
+    CompletionStage<Void> releaseLocal(String agentId) {
+        Activation agent = table.get(agentId);
+        if (agent == null || agent.ended()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (agent.lifecycle == Activation.CLAIMING) {
+            return CompletableFuture.failedFuture(new AgentUnavailableException(agentId,
+                    "agent '" + agentId + "' is being claimed by this node"));
+        }
+        synchronized (agent.slot) {
+            if (agent.slot.current == null) {
+                lifecycle.release(agent); // no turn can run: release from here
+                agent.schedule();
+                return CompletableFuture.completedFuture(null);
+            }
+        }
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        agent.enqueueSystem(Envelope.signal(SystemSignal.RELEASE, done));
+        return done.thenApply(ignored -> null);
     }
 
     // ---------------------------------------------------------------- RuntimeManagement

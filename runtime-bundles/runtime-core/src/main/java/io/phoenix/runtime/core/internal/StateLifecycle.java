@@ -154,6 +154,35 @@ final class StateLifecycle {
         runtime.events.publish(Kind.AGENT_STOPPED, typeName, agent.id, Map.of());
     }
 
+    /**
+     * Ends the activation here so another node can take the agent: its state is made durable in the
+     * store, the directory claim is given up, and messages still queued are forwarded (by the turn
+     * runner) to wherever the agent lives next.
+     */
+    void release(Activation agent) {
+        if (agent.ended()) {
+            return;
+        }
+        TypeBinding binding = agent.binding;
+        EncodedState toSave = null;
+        if (binding != null && agent.state != null) {
+            callback(agent, binding, false);
+            toSave = encode(binding, agent.state);
+        } else if (agent.encoded != null) {
+            toSave = agent.encoded;
+        }
+        if (toSave != null) {
+            // Waiting here is deliberate: the next owner must find the latest state when it claims.
+            runtime.stateStore.save(agent.id, toSave).toCompletableFuture().join();
+        }
+        cancelTimers(agent);
+        agent.lifecycle = Activation.RELEASED;
+        agent.state = null;
+        agent.binding = null;
+        agent.encoded = null;
+        runtime.released(agent);
+    }
+
     /** Encodes live state with the binding that owns it, so any later version can read it. */
     void snapshot(Activation agent, TypeBinding owner) {
         Object state = agent.state;

@@ -7,5 +7,7 @@ enum SystemSignal {
     /** Passivate if still idle when this is reached. */
     PASSIVATE,
     /** Stop after the messages queued before this one. */
-    STOP
+    STOP,
+    /** Hand the agent off to another node after the messages queued before this one. */
+    RELEASE
 }

@@ -3,6 +3,7 @@ package io.phoenix.runtime.core.internal;
 import io.phoenix.agent.api.AgentException;
 import io.phoenix.agent.api.AgentFailedException;
 import io.phoenix.agent.api.AgentNotFoundException;
+import io.phoenix.agent.api.AgentUnavailableException;
 import io.phoenix.agent.api.BadMessageException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -28,8 +29,8 @@ final class TurnRunner {
     }
 
     void runBatch(Activation agent, TypeBinding current) {
-        if (agent.lifecycle == Activation.STOPPED) {
-            failRemaining(agent);
+        if (agent.ended()) {
+            drainEnded(agent);
             return;
         }
         MDC.put("agent.id", agent.id);
@@ -50,8 +51,8 @@ final class TurnRunner {
                 }
                 if (envelope.signal != null) {
                     handleSignal(agent, current, envelope);
-                    if (agent.lifecycle == Activation.STOPPED) {
-                        failRemaining(agent);
+                    if (agent.ended()) {
+                        drainEnded(agent);
                         return;
                     }
                     continue;
@@ -154,17 +155,34 @@ final class TurnRunner {
             }
             case PASSIVATE -> lifecycle.passivateIfIdle(agent);
             case STOP -> lifecycle.stopFromAnyForm(agent, current);
+            case RELEASE -> lifecycle.release(agent);
             default -> throw new IllegalStateException("unknown signal " + envelope.signal);
         }
         envelope.complete(null);
     }
 
-    /** The agent is gone: whatever is still queued is answered, never left hanging. */
-    private void failRemaining(Activation agent) {
+    /**
+     * The agent no longer runs here: whatever is still queued is answered, never left hanging. After a
+     * hand-off it is forwarded to the agent's new node; after a stop it fails as not found; after this
+     * node lost the cluster it fails as unavailable (retryable).
+     */
+    private void drainEnded(Activation agent) {
         Envelope envelope;
         while ((envelope = agent.poll()) != null) {
-            if (envelope.start()) {
-                envelope.fail(new AgentNotFoundException(agent.id, "agent '" + agent.id + "' was stopped"));
+            if (!envelope.start()) {
+                continue;
+            }
+            switch (agent.lifecycle) {
+                case Activation.RELEASED -> runtime.forward(agent, envelope);
+                case Activation.DROPPED -> envelope.fail(new AgentUnavailableException(agent.id, "agent '" + agent.id
+                        + "' was dropped: this node left the cluster; retry to reach its new node"));
+                default -> {
+                    if (envelope.signal == SystemSignal.STOP) {
+                        envelope.complete(null); // stopped twice: the second stop finds it gone, as asked
+                    } else {
+                        envelope.fail(new AgentNotFoundException(agent.id, "agent '" + agent.id + "' was stopped"));
+                    }
+                }
             }
         }
     }

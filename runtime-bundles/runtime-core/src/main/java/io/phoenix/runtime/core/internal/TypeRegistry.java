@@ -34,6 +34,11 @@ final class TypeRegistry {
         return slots.get(name);
     }
 
+    /** The slot of a type name, created empty (type not available) if no version was seen here yet. */
+    TypeSlot slotFor(String name) {
+        return slots.computeIfAbsent(TypeNames.validate(name), TypeSlot::new);
+    }
+
     Collection<TypeSlot> slots() {
         return slots.values();
     }

@@ -11,6 +11,13 @@ import io.phoenix.runtime.management.AgentTypeInfo;
 import io.phoenix.runtime.management.NodeStatus;
 import io.phoenix.runtime.management.RuntimeEventListener;
 import io.phoenix.runtime.management.RuntimeManagement;
+import io.phoenix.runtime.spi.AgentDirectory;
+import io.phoenix.runtime.spi.AgentHost;
+import io.phoenix.runtime.spi.AgentPlacement;
+import io.phoenix.runtime.spi.AgentTransport;
+import io.phoenix.runtime.spi.RemoteReply;
+import io.phoenix.runtime.spi.RemoteRequest;
+import io.phoenix.runtime.spi.StateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -31,6 +38,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -38,15 +46,17 @@ import org.osgi.service.metatype.annotations.Designate;
  * agent types and event listeners of the whiteboard. Agent types can be bound before activation and
  * after deactivation, so bindings are buffered around the runtime's life.
  */
-@Component(service = {AgentRuntime.class, RuntimeManagement.class}, immediate = true,
+@Component(service = {AgentRuntime.class, RuntimeManagement.class, AgentHost.class}, immediate = true,
         configurationPid = RuntimeConfig.PID)
 @Designate(ocd = RuntimeConfig.class)
-public class PhoenixRuntimeComponent implements AgentRuntime, RuntimeManagement {
+public class PhoenixRuntimeComponent implements AgentRuntime, RuntimeManagement, AgentHost {
 
     /** Guarded by this: whiteboard services seen so far, replayed into the runtime when it starts. */
     private final Map<Long, Registration> typesSeen = new LinkedHashMap<>();
     private final Set<RuntimeEventListener> listenersSeen = new LinkedHashSet<>();
     private LocalRuntime runtime;
+    /** Guarded by this: the cluster services seen so far; the runtime is clustered while all four are here. */
+    private final ClusterServices clusterServices = new ClusterServices();
 
     private record Registration(AgentType<?, ?> type, Version version, String bundle) {
     }
@@ -59,6 +69,7 @@ public class PhoenixRuntimeComponent implements AgentRuntime, RuntimeManagement 
             listenersSeen.forEach(started::addListener);
             typesSeen.forEach((id, registration) ->
                     started.addType(registration.type(), registration.version(), registration.bundle(), id));
+            clusterServices.applyTo(started);
         }
     }
 
@@ -107,6 +118,50 @@ public class PhoenixRuntimeComponent implements AgentRuntime, RuntimeManagement 
             // Runs while the agent bundle stops: its classes still work, so state is encoded now.
             current.removeType(serviceId);
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindPlacement(AgentPlacement placement) {
+        clusterServices.placement = placement;
+        clusterServices.applyTo(runtime);
+    }
+
+    synchronized void unbindPlacement(AgentPlacement placement) {
+        clusterServices.remove(placement, runtime);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindDirectory(AgentDirectory directory) {
+        clusterServices.directory = directory;
+        clusterServices.applyTo(runtime);
+    }
+
+    synchronized void unbindDirectory(AgentDirectory directory) {
+        clusterServices.remove(directory, runtime);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindStateStore(StateStore store) {
+        clusterServices.store = store;
+        clusterServices.applyTo(runtime);
+    }
+
+    synchronized void unbindStateStore(StateStore store) {
+        clusterServices.remove(store, runtime);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindTransport(AgentTransport transport) {
+        clusterServices.transport = transport;
+        clusterServices.applyTo(runtime);
+    }
+
+    synchronized void unbindTransport(AgentTransport transport) {
+        clusterServices.remove(transport, runtime);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -214,5 +269,25 @@ public class PhoenixRuntimeComponent implements AgentRuntime, RuntimeManagement 
     @Override
     public NodeStatus status() {
         return runtime().status();
+    }
+
+    @Override
+    public CompletionStage<RemoteReply> handle(String fromNode, RemoteRequest request) {
+        return runtime().handle(fromNode, request);
+    }
+
+    @Override
+    public CompletionStage<Integer> rehome() {
+        return runtime().rehome();
+    }
+
+    @Override
+    public int dropAll(String reason) {
+        return runtime().dropAll(reason);
+    }
+
+    @Override
+    public long localAgents() {
+        return runtime().localAgents();
     }
 }

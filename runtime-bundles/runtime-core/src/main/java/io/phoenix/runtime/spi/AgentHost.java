@@ -1,0 +1,50 @@
+package io.phoenix.runtime.spi;
+
+import java.util.concurrent.CompletionStage;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The local runtime as cluster bundles and transports see it, registered as an OSGi service by the
+ * runtime. Transports deliver inbound requests here; the cluster bundle calls the rest when the
+ * topology changes. Implemented by the runtime.
+ */
+@ProviderType
+public interface AgentHost {
+
+    /**
+     * @return this node's id
+     */
+    String nodeId();
+
+    /**
+     * Serves a request from another node.
+     *
+     * @param fromNode the sending node
+     * @param request the request
+     * @return the reply; never fails (failures are replies)
+     */
+    CompletionStage<RemoteReply> handle(String fromNode, RemoteRequest request);
+
+    /**
+     * Re-checks the placement of every agent active here and releases those now placed elsewhere,
+     * handing their queued messages on to the new owner (after a node joined, or after migration).
+     *
+     * @return the number of agents released, once they all are
+     */
+    CompletionStage<Integer> rehome();
+
+    /**
+     * Ends every activation on this node at once, without saving state or touching the directory:
+     * this node lost the cluster (segmentation), so another node may already run its agents, and the
+     * state it holds may be stale. Queued messages are failed with a retryable error.
+     *
+     * @param reason why, for the log
+     * @return the number of activations dropped
+     */
+    int dropAll(String reason);
+
+    /**
+     * @return the number of agents active (or passivated, or suspended) on this node
+     */
+    long localAgents();
+}
