@@ -47,4 +47,13 @@ public interface AgentHost {
      * @return the number of agents active (or passivated, or suspended) on this node
      */
     long localAgents();
+
+    /**
+     * Publishes a cluster event (node joined or left, partition detected) to the runtime's event
+     * listeners, next to the runtime's own events.
+     *
+     * @param kind the event kind
+     * @param attributes details, e.g. {@code node}
+     */
+    void publish(io.phoenix.runtime.management.RuntimeEvent.Kind kind, java.util.Map<String, String> attributes);
 }

@@ -37,8 +37,12 @@ public record RemoteRequest(Operation operation, String agentId, String agentTyp
         STOP,
         /** End the local activation so another node can claim the agent (hand-off). */
         RELEASE,
-        /** List local agents (payload: {"type":..,"afterId":..,"limit":..}; reply: a JSON array of AgentInfo). */
-        LIST
+        /** List local agents (payload: an AgentQuery as JSON; reply: an AgentPage as JSON). */
+        LIST,
+        /** The node's runtime status (reply: a NodeStatus as JSON). */
+        STATUS,
+        /** Re-check placement of the node's agents and hand off misplaced ones (reply: how many, as JSON). */
+        REHOME
     }
 
     /**

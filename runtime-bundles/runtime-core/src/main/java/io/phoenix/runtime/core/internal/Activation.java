@@ -52,6 +52,8 @@ final class Activation implements Runnable {
     private Envelope pending;
     private volatile int queued;
     private volatile int scheduled;
+    /** Consumer-owned: the last save to a replicating store, so saves of this agent stay in order. */
+    java.util.concurrent.CompletableFuture<Void> lastSave;
     /** Consumer-owned; allocated on the first timer. */
     TimerSet timers;
 

@@ -263,6 +263,8 @@ final class ClusterLink {
                 case RELEASE -> runtime.releaseLocal(agentId).thenApply(ignored -> null);
                 case LIST -> CompletableFuture.completedFuture(JsonSupport.toJsonShared(runtime.listLocal(
                         JsonSupport.readShared(agentId, request.payload(), AgentQuery.class))));
+                case STATUS -> CompletableFuture.completedFuture(JsonSupport.toJsonShared(runtime.status()));
+                case REHOME -> rehome().thenApply(String::valueOf);
             };
         } catch (AgentException e) {
             return CompletableFuture.completedFuture(RemoteReply.failure(e));

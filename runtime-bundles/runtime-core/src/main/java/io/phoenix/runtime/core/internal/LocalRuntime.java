@@ -654,6 +654,11 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
         return table.size();
     }
 
+    @Override
+    public void publish(Kind kind, Map<String, String> attributes) {
+        events.publish(kind, null, null, attributes);
+    }
+
     /** Hands one local agent off (in its turn order); completes when it is released. */
     CompletionStage<Void> releaseLocal(String agentId) {
         Activation agent = table.get(agentId);

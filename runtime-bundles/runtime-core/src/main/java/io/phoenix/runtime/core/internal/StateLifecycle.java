@@ -6,6 +6,8 @@ import io.phoenix.runtime.management.RuntimeEvent.Kind;
 import io.phoenix.runtime.spi.EncodedState;
 import java.util.Map;
 import java.util.Optional;
+import io.phoenix.runtime.spi.StateStore;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,10 +94,19 @@ final class StateLifecycle {
     /** Commits a turn's new state; returns a stage when a replicated store must confirm it first. */
     CompletionStage<Void> commit(Activation agent, TypeBinding binding, Object newState) {
         agent.state = newState;
-        if (runtime.stateStore.persistsEveryCommit()) {
-            return runtime.stateStore.save(agent.id, encode(binding, newState));
+        StateStore store = runtime.stateStore;
+        if (!store.persistsEveryCommit()) {
+            return null;
         }
-        return null;
+        EncodedState encoded = encode(binding, newState);
+        // Saves of one agent are chained, so a slower earlier save can never overwrite a later one.
+        CompletableFuture<Void> previous = agent.lastSave;
+        CompletableFuture<Void> saved = previous == null || previous.isDone()
+                ? store.save(agent.id, encoded).toCompletableFuture()
+                : previous.handle((ignored, error) -> null).thenCompose(ignored -> store.save(agent.id, encoded))
+                        .toCompletableFuture();
+        agent.lastSave = saved;
+        return saved;
     }
 
     /** Runs onActivate with the committed state; a failure is reported but does not stop the agent. */

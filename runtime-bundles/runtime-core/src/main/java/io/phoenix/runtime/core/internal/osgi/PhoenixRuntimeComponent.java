@@ -290,4 +290,9 @@ public class PhoenixRuntimeComponent implements AgentRuntime, RuntimeManagement,
     public long localAgents() {
         return runtime().localAgents();
     }
+
+    @Override
+    public void publish(io.phoenix.runtime.management.RuntimeEvent.Kind kind, Map<String, String> attributes) {
+        runtime().publish(kind, attributes);
+    }
 }

@@ -1,0 +1,157 @@
+package io.phoenix.cluster.internal;
+
+import io.phoenix.agent.api.AgentContext;
+import io.phoenix.agent.api.AgentType;
+import io.phoenix.grid.GridNode;
+import io.phoenix.grid.GridSettings;
+import io.phoenix.grid.GridStatus;
+import io.phoenix.runtime.core.internal.LocalRuntime;
+import io.phoenix.runtime.core.internal.RuntimeSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.events.EventType;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+import org.osgi.framework.Version;
+
+/**
+ * One Phoenix node without Karaf: a real Ignite server node, a runtime, and the cluster components
+ * wired by hand the way DS wires them. Several of these in one JVM form a real (loopback) cluster.
+ */
+final class GridTestNode implements AutoCloseable {
+
+    record Count(long value) {
+    }
+
+    record Op(String op, long by) {
+    }
+
+    /** A counter agent type for the tests. */
+    static final class Counter implements AgentType<Count, Op> {
+        @Override
+        public String name() {
+            return "counter";
+        }
+
+        @Override
+        public Class<Count> stateType() {
+            return Count.class;
+        }
+
+        @Override
+        public Class<Op> messageType() {
+            return Op.class;
+        }
+
+        @Override
+        public Count initialState(String agentId) {
+            return new Count(0);
+        }
+
+        @Override
+        public Object handle(AgentContext<Count> context, Op message) {
+            if ("inc".equals(message.op())) {
+                context.setState(new Count(context.state().value() + message.by()));
+            }
+            return context.state();
+        }
+    }
+
+    final String id;
+    final Ignite ignite;
+    final LocalRuntime runtime;
+    private final IgniteDirectory directory = new IgniteDirectory();
+    private final IgniteStateStore store = new IgniteStateStore();
+    final AffinityPlacement placement = new AffinityPlacement();
+    private final MessagingTransport transport = new MessagingTransport();
+    private final TopologyWatcher watcher = new TopologyWatcher();
+    final ClusterManagementService management = new ClusterManagementService();
+
+    GridTestNode(String id, int basePort) {
+        this.id = id;
+        GridSettings settings = new GridSettings("phoenix-test", id, 1, true, 128, Duration.ofSeconds(3));
+        GridNode grid = new GridNode() {
+            @Override
+            public GridSettings settings() {
+                return settings;
+            }
+
+            @Override
+            public GridStatus status() {
+                return new GridStatus(GridStatus.State.JOINED, id, ignite().cluster().forServers().nodes().size(), null,
+                        List.of(), "test", "2.17.0");
+            }
+        };
+        this.ignite = Ignition.start(config(id, basePort));
+        this.runtime = new LocalRuntime(RuntimeSettings.defaults(id).withDispatcherThreads(2), Clock.systemUTC());
+        runtime.addType(new Counter(), new Version(1, 0, 0), "test", 1);
+        directory.ignite = ignite;
+        directory.grid = grid;
+        directory.activate();
+        store.ignite = ignite;
+        store.grid = grid;
+        store.activate();
+        placement.ignite = ignite;
+        placement.grid = grid;
+        placement.activate();
+        transport.ignite = ignite;
+        transport.host = runtime;
+        transport.activate();
+        watcher.ignite = ignite;
+        watcher.host = runtime;
+        watcher.activate();
+        management.ignite = ignite;
+        management.grid = grid;
+        management.host = runtime;
+        management.placement = placement;
+        management.directory = directory;
+        management.transport = transport;
+        runtime.attachCluster(placement, directory, store, transport);
+    }
+
+    private Ignite ignite() {
+        return ignite;
+    }
+
+    private static IgniteConfiguration config(String id, int basePort) {
+        TcpDiscoveryVmIpFinder finder = new TcpDiscoveryVmIpFinder(false);
+        finder.setAddresses(List.of("127.0.0.1:" + basePort + ".." + (basePort + 9)));
+        TcpDiscoverySpi discovery = new TcpDiscoverySpi().setLocalAddress("127.0.0.1").setLocalPort(basePort)
+                .setLocalPortRange(9).setIpFinder(finder);
+        TcpCommunicationSpi communication = new TcpCommunicationSpi();
+        communication.setLocalAddress("127.0.0.1");
+        communication.setLocalPort(basePort + 100);
+        communication.setSharedMemoryPort(-1);
+        return new IgniteConfiguration().setIgniteInstanceName(id).setConsistentId(id).setLocalHost("127.0.0.1")
+                .setDiscoverySpi(discovery).setCommunicationSpi(communication).setFailureDetectionTimeout(3_000)
+                .setPeerClassLoadingEnabled(false).setClientConnectorConfiguration(null).setConnectorConfiguration(null)
+                .setMetricsLogFrequency(0)
+                .setIncludeEventTypes(EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED,
+                        EventType.EVT_NODE_SEGMENTED);
+    }
+
+    /** Stops the node abruptly: the grid node is cancelled, the runtime stops with it. */
+    void kill() {
+        Ignition.stop(id, true);
+        runtime.close();
+    }
+
+    @Override
+    public void close() {
+        try {
+            watcher.deactivate();
+            transport.deactivate();
+            placement.deactivate();
+            store.deactivate();
+        } catch (RuntimeException ignored) {
+            // already stopped by kill()
+        }
+        runtime.close();
+        Ignition.stop(id, true);
+    }
+}
