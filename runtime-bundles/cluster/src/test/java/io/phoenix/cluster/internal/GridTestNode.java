@@ -23,7 +23,7 @@ import org.osgi.framework.Version;
  * One Phoenix node without Karaf: a real Ignite server node, a runtime, and the cluster components
  * wired by hand the way DS wires them. Several of these in one JVM form a real (loopback) cluster.
  */
-final class GridTestNode implements AutoCloseable {
+public final class GridTestNode implements AutoCloseable {
 
     record Count(long value) {
     }
@@ -73,8 +73,17 @@ final class GridTestNode implements AutoCloseable {
     final ClusterManagementService management = new ClusterManagementService();
 
     GridTestNode(String id, int basePort) {
+        this(id, basePort, true);
+    }
+
+    /**
+     * @param id the node id
+     * @param basePort the discovery port of the cluster's first node; all nodes search that range
+     * @param synchronous whether state replication is synchronous
+     */
+    GridTestNode(String id, int basePort, boolean synchronous) {
         this.id = id;
-        GridSettings settings = new GridSettings("phoenix-test", id, 1, true, 128, Duration.ofSeconds(3));
+        GridSettings settings = new GridSettings("phoenix-test", id, 1, synchronous, 128, Duration.ofSeconds(3));
         GridNode grid = new GridNode() {
             @Override
             public GridSettings settings() {

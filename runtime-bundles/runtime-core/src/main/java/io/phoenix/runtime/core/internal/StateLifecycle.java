@@ -194,6 +194,18 @@ final class StateLifecycle {
         runtime.released(agent);
     }
 
+    /** Drops the live state so the next turn reloads it from the store (after a failed save). */
+    void forgetLiveState(Activation agent) {
+        if (agent.ended() || agent.binding == null) {
+            return;
+        }
+        cancelTimers(agent);
+        agent.state = null;
+        agent.binding = null;
+        agent.encoded = null;
+        agent.lifecycle = Activation.PASSIVATED;
+    }
+
     /** Encodes live state with the binding that owns it, so any later version can read it. */
     void snapshot(Activation agent, TypeBinding owner) {
         Object state = agent.state;

@@ -9,5 +9,7 @@ enum SystemSignal {
     /** Stop after the messages queued before this one. */
     STOP,
     /** Hand the agent off to another node after the messages queued before this one. */
-    RELEASE
+    RELEASE,
+    /** Drop the live state (a save failed) so the next turn reloads the stored one. */
+    RESYNC
 }

@@ -106,7 +106,15 @@ final class TurnRunner {
                                    CompletionStage<Void> persisted) {
         CompletionStage<?> value = reply instanceof CompletionStage<?> stage
                 ? stage : java.util.concurrent.CompletableFuture.completedFuture(reply);
-        CompletionStage<?> ready = persisted == null ? value : persisted.thenCompose(ignored -> value);
+        CompletionStage<?> ready = value;
+        if (persisted != null) {
+            ready = persisted.handle((ignored, storeError) -> {
+                if (storeError != null) {
+                    throw new java.util.concurrent.CompletionException(unreplicated(agent, storeError));
+                }
+                return null;
+            }).thenCompose(ignored -> value);
+        }
         ready.whenComplete((result, error) -> {
             if (error == null) {
                 envelope.reply(binding, result);
@@ -114,6 +122,20 @@ final class TurnRunner {
                 envelope.fail(asAgentFailure(agent.id, unwrap(error)));
             }
         });
+    }
+
+    /**
+     * The committed state could not be stored. The caller cannot know whether the update persists (a
+     * later successful save would carry it), so it is told "may have been handled"; and the activation
+     * reloads its state from the store before its next turn, so memory never runs ahead of the store.
+     */
+    private static AgentException unreplicated(Activation agent, Throwable storeError) {
+        agent.enqueueSystem(Envelope.signal(SystemSignal.RESYNC, null));
+        LOG.warn("state of agent '{}' could not be stored: {}; it reloads from the store", agent.id,
+                describe(unwrap(storeError)));
+        return new io.phoenix.agent.api.AgentTimeoutException(agent.id, "the new state of agent '" + agent.id
+                + "' could not be replicated (" + describe(unwrap(storeError)) + "); the update may or may not persist",
+                true);
     }
 
     private void failTurn(Activation agent, TypeBinding binding, Envelope envelope, Throwable error) {
@@ -156,6 +178,7 @@ final class TurnRunner {
             case PASSIVATE -> lifecycle.passivateIfIdle(agent);
             case STOP -> lifecycle.stopFromAnyForm(agent, current);
             case RELEASE -> lifecycle.release(agent);
+            case RESYNC -> lifecycle.forgetLiveState(agent);
             default -> throw new IllegalStateException("unknown signal " + envelope.signal);
         }
         envelope.complete(null);
