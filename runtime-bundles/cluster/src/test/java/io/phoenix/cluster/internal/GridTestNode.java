@@ -136,7 +136,9 @@ public final class GridTestNode implements AutoCloseable {
         communication.setLocalAddress("127.0.0.1");
         communication.setLocalPort(basePort + 100);
         communication.setSharedMemoryPort(-1);
+        String workDirectory = System.getProperty("java.io.tmpdir") + "/phoenix-grid-test/" + id;
         return new IgniteConfiguration().setIgniteInstanceName(id).setConsistentId(id).setLocalHost("127.0.0.1")
+                .setWorkDirectory(workDirectory)
                 .setDiscoverySpi(discovery).setCommunicationSpi(communication).setFailureDetectionTimeout(3_000)
                 .setPeerClassLoadingEnabled(false).setClientConnectorConfiguration(null).setConnectorConfiguration(null)
                 .setMetricsLogFrequency(0)
