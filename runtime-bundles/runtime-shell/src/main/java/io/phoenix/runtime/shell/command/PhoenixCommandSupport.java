@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.CommandException;
+import org.apache.karaf.shell.support.table.ShellTable;
 
 /**
  * The base of the {@code phoenix:*} commands: holds the runtime services, waits for stages with a
@@ -76,8 +78,19 @@ public abstract class PhoenixCommandSupport implements Action {
     }
 
     /**
+     * @return an empty table of two columns, {@code Property} and {@code Value}, for one-object views
+     */
+    protected static ShellTable propertyTable() {
+        ShellTable table = new ShellTable();
+        table.column("Property");
+        table.column("Value");
+        return table;
+    }
+
+    /**
      * One line describing a failure: the message and code of the {@link AgentException} behind
-     * completion wrappers, or the message of anything else.
+     * completion wrappers, the bare message of a {@link CommandException} (a failure the command words
+     * for the user), or the message of anything else.
      *
      * @param failure the failure
      * @return the description
@@ -91,7 +104,7 @@ public abstract class PhoenixCommandSupport implements Action {
             String message = agentFailure.getMessage() == null ? "failed" : agentFailure.getMessage();
             return message + " (" + agentFailure.code() + ")";
         }
-        if (cause instanceof TimeoutException || cause instanceof IllegalArgumentException) {
+        if (cause instanceof TimeoutException || cause instanceof IllegalArgumentException || cause instanceof CommandException) {
             return cause.getMessage();
         }
         return cause.getMessage() == null ? cause.getClass().getName() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
