@@ -92,8 +92,8 @@ public class ClusterManagementService implements ClusterManagement {
 
     private static String address(ClusterNode node) {
         String host = node.addresses().stream().findFirst().orElse("?");
-        Object port = node.attribute("org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi.discPort");
-        return port == null ? host : host + ":" + port;
+        return node instanceof org.apache.ignite.spi.discovery.tcp.internal.TcpDiscoveryNode discovery
+                ? host + ":" + discovery.discoveryPort() : host;
     }
 
     @Override

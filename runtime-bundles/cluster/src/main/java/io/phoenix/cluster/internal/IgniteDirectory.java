@@ -2,7 +2,11 @@ package io.phoenix.cluster.internal;
 
 import io.phoenix.grid.GridNode;
 import io.phoenix.runtime.spi.AgentDirectory;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import javax.cache.Cache;
+import org.apache.ignite.cache.CachePeekMode;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.osgi.service.component.annotations.Activate;
@@ -14,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
  * when nobody holds the agent, the claimer already does, or the holder has left the topology — which
  * is what keeps a healthy cluster at one activation per agent.
  */
-@Component(service = AgentDirectory.class)
+@Component(service = {AgentDirectory.class, IgniteDirectory.class})
 public class IgniteDirectory implements AgentDirectory {
 
     private static final int CAS_ATTEMPTS = 16;
@@ -83,5 +87,22 @@ public class IgniteDirectory implements AgentDirectory {
     @Override
     public void remove(String agentId) {
         entries.remove(agentId);
+    }
+
+    /**
+     * Agents whose entries this node holds as primary and whose holder is no longer in the cluster —
+     * the agents of a failed node that this node now owns. Reads local memory only.
+     *
+     * @return agent id → type
+     */
+    Map<String, String> orphansPrimaryHere() {
+        Map<String, String> orphans = new HashMap<>();
+        for (Cache.Entry<String, String> entry : entries.localEntries(CachePeekMode.PRIMARY)) {
+            DirectoryEntry decoded = DirectoryValue.decode(entry.getValue());
+            if (decoded.holder() != null && !AgentCaches.alive(ignite, decoded.holder())) {
+                orphans.put(entry.getKey(), decoded.agentType());
+            }
+        }
+        return orphans;
     }
 }

@@ -113,6 +113,7 @@ public final class GridTestNode implements AutoCloseable {
         transport.activate();
         watcher.ignite = ignite;
         watcher.host = runtime;
+        watcher.directory = directory;
         watcher.activate();
         management.ignite = ignite;
         management.grid = grid;

@@ -65,8 +65,13 @@ class IgniteClusterTest {
         }
         assertEquals(60, a.runtime.localAgents() + b.runtime.localAgents() + c.runtime.localAgents());
 
+        long onB = b.runtime.localAgents();
         b.kill();
         nodes.remove(b);
+        // Survivors re-activate b's agents by themselves, without a message.
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> a.runtime.localAgents() + c.runtime.localAgents() == 60);
+        assertTrue(onB > 0, "node b hosted agents");
 
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);

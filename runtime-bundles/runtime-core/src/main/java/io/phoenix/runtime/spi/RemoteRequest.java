@@ -42,7 +42,9 @@ public record RemoteRequest(Operation operation, String agentId, String agentTyp
         /** The node's runtime status (reply: a NodeStatus as JSON). */
         STATUS,
         /** Re-check placement of the node's agents and hand off misplaced ones (reply: how many, as JSON). */
-        REHOME
+        REHOME,
+        /** Activate the agent where it is placed now (failover: its holder died), running onActivate. */
+        ACTIVATE
     }
 
     /**

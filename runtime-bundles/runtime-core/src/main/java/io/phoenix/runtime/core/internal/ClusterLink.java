@@ -265,6 +265,7 @@ final class ClusterLink {
                         JsonSupport.readShared(agentId, request.payload(), AgentQuery.class))));
                 case STATUS -> CompletableFuture.completedFuture(JsonSupport.toJsonShared(runtime.status()));
                 case REHOME -> rehome().thenApply(String::valueOf);
+                case ACTIVATE -> runtime.activateRouted(request.agentType(), agentId, hops);
             };
         } catch (AgentException e) {
             return CompletableFuture.completedFuture(RemoteReply.failure(e));

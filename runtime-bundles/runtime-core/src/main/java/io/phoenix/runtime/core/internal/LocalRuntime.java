@@ -659,6 +659,22 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
         events.publish(kind, null, null, attributes);
     }
 
+    /** Activates an agent where it is placed (loading its state and running onActivate); null payload. */
+    CompletionStage<String> activateRouted(String type, String agentId, int hops) {
+        try {
+            Object target = locate(type, agentId, hops);
+            if (target instanceof Activation agent) {
+                CompletableFuture<Object> done = new CompletableFuture<>();
+                agent.enqueueSystem(Envelope.signal(SystemSignal.WAKE, done));
+                return done.thenApply(ignored -> null);
+            }
+            return cluster().remote((String) target, Operation.ACTIVATE, type, agentId, null,
+                    settings.callTimeout().toMillis(), hops);
+        } catch (AgentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** Hands one local agent off (in its turn order); completes when it is released. */
     CompletionStage<Void> releaseLocal(String agentId) {
         Activation agent = table.get(agentId);

@@ -4,6 +4,8 @@ package io.phoenix.runtime.core.internal;
 enum SystemSignal {
     /** Run onActivate (after spawn). */
     ACTIVATE,
+    /** Make the agent live if it is not (failover re-activation); nothing if it already is. */
+    WAKE,
     /** Passivate if still idle when this is reached. */
     PASSIVATE,
     /** Stop after the messages queued before this one. */

@@ -175,6 +175,7 @@ final class TurnRunner {
                     lifecycle.ensureLive(agent, current, envelope);
                 }
             }
+            case WAKE -> lifecycle.ensureLive(agent, current, envelope);
             case PASSIVATE -> lifecycle.passivateIfIdle(agent);
             case STOP -> lifecycle.stopFromAnyForm(agent, current);
             case RELEASE -> lifecycle.release(agent);

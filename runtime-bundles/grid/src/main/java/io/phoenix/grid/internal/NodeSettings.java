@@ -1,0 +1,39 @@
+package io.phoenix.grid.internal;
+
+import io.phoenix.grid.GridSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one start of the grid node needs: the exported {@link GridSettings} plus the addresses, ports,
+ * memory and directory that only this bundle cares about. Equal settings mean no restart is needed.
+ *
+ * @param grid the settings other bundles see
+ * @param localAddress address the sockets bind to
+ * @param discoveryAddresses static discovery list, Ignite syntax ({@code host:port} or {@code host:p1..p2})
+ * @param discoveryPort first discovery port tried
+ * @param discoveryPortRange further discovery ports tried
+ * @param communicationPort first communication port tried
+ * @param communicationPortRange further communication ports tried
+ * @param dataRegionMb maximum off-heap data region, in megabytes
+ * @param workDirectory Ignite's work directory
+ * @param phoenixVersion the Phoenix version this node announces and requires
+ */
+record NodeSettings(GridSettings grid, String localAddress, List<String> discoveryAddresses, int discoveryPort,
+        int discoveryPortRange, int communicationPort, int communicationPortRange, long dataRegionMb,
+        Path workDirectory, String phoenixVersion) {
+
+    NodeSettings {
+        Objects.requireNonNull(grid, "grid");
+        Objects.requireNonNull(localAddress, "localAddress");
+        discoveryAddresses = List.copyOf(discoveryAddresses);
+        Objects.requireNonNull(workDirectory, "workDirectory");
+        Objects.requireNonNull(phoenixVersion, "phoenixVersion");
+    }
+
+    /** @return the node id (shortcut) */
+    String nodeId() {
+        return grid.nodeId();
+    }
+}

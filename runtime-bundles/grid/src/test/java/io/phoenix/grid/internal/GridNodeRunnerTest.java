@@ -1,0 +1,272 @@
+package io.phoenix.grid.internal;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.phoenix.grid.GridSettings;
+import io.phoenix.grid.GridStatus;
+import io.phoenix.grid.GridStatus.State;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real Ignite 2.17 nodes in this JVM (not Karaf), on free loopback ports: lifecycle, publication, joins, the
+ * Phoenix version check, and foreign node detection.
+ */
+class GridNodeRunnerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final GridSettings FALLBACK = new GridSettings("phoenix", "none", 1, true, 1024, Duration.ofSeconds(3));
+
+    @TempDir
+    Path work;
+    private final List<GridNodeRunner> runners = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        runners.forEach(GridNodeRunner::close);
+        assertTrue(Ignition.allGrids().isEmpty(), "no Ignite node left behind: " + Ignition.allGrids());
+    }
+
+    @Test
+    void startsOffTheCallerJoinsServesAndStopsWithoutLeftovers() {
+        Recorder publisher = new Recorder();
+        GridNodeRunner runner = runner(publisher);
+        int disco = freePort();
+        NodeSettings settings = settings("solo", "1.0.0", disco, List.of("127.0.0.1:" + disco));
+
+        runner.start(settings);
+        assertEquals(State.STARTING, runner.status().state(), "start returns before the node runs");
+        GridStatus joined = awaitState(runner, State.JOINED);
+        assertEquals(1, joined.servers());
+        assertEquals("solo", joined.nodeId());
+        assertEquals("1.0.0", joined.phoenixVersion());
+        assertTrue(joined.igniteVersion().startsWith("2.17.0"), joined.igniteVersion());
+        assertTrue(joined.healthy(), joined.toString());
+        assertNull(joined.lastError());
+
+        Ignite ignite = publisher.current;
+        assertNotNull(ignite, "published once joined");
+        IgniteCache<String, String> cache = ignite.getOrCreateCache(runner.settings().cacheConfiguration("t"));
+        cache.put("k", "v");
+        assertEquals("v", cache.get("k"));
+        assertEquals("1.0.0", ignite.cluster().localNode().attribute(VersionCheck.ATTR_PHOENIX_VERSION));
+
+        runner.close();
+        assertEquals(State.STOPPED, runner.status().state());
+        assertEquals(1, publisher.withdrawals);
+        assertNull(publisher.current);
+        assertTrue(Ignition.allGrids().isEmpty());
+    }
+
+    @Test
+    void twoNodesOfOneVersionFormOneCluster() {
+        int a = freePort();
+        int b = freePort();
+        List<String> both = List.of("127.0.0.1:" + a, "127.0.0.1:" + b);
+        GridNodeRunner first = runner(new Recorder());
+        first.start(settings("a", "1.0.0", a, both));
+        awaitState(first, State.JOINED);
+        GridNodeRunner second = runner(new Recorder());
+        long start = System.nanoTime();
+        second.start(settings("b", "1.0.0", b, both));
+        awaitState(second, State.JOINED);
+        System.out.printf("JOIN: second node joined in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        assertEquals(2, second.status().servers());
+        await().atMost(WAIT).until(() -> first.status().servers() == 2);
+        // Both nodes are members of each other: the probe finds nothing foreign.
+        await().during(Duration.ofMillis(2500)).atMost(WAIT).until(() -> first.status().healthy() && second.status().healthy());
+    }
+
+    @Test
+    void aNodeOfAnotherPhoenixVersionIsRefusedAndFormsNoSecondCluster() {
+        int a = freePort();
+        int b = freePort();
+        List<String> both = List.of("127.0.0.1:" + a, "127.0.0.1:" + b);
+        GridNodeRunner cluster = runner(new Recorder());
+        cluster.start(settings("v1-node", "1.0.0", a, both));
+        awaitState(cluster, State.JOINED);
+
+        Recorder newcomerPublisher = new Recorder();
+        GridNodeRunner newcomer = runner(newcomerPublisher);
+        newcomer.start(settings("v2-node", "2.0.0", b, both));
+        GridStatus refused = awaitState(newcomer, State.FAILED);
+        System.out.println("MISMATCH (joining node): " + refused.lastError());
+        assertTrue(refused.lastError().contains("Phoenix version 2.0.0 differs from this cluster's 1.0.0"),
+                refused.lastError());
+        assertEquals(0, refused.servers());
+        assertNull(newcomerPublisher.current, "a refused node is never published");
+        assertTrue(Ignition.allGrids().stream().noneMatch(g -> g.name().equals("v2-node")), "no second cluster");
+
+        GridStatus admitted = cluster.status();
+        System.out.println("MISMATCH (cluster side): " + admitted.lastError());
+        assertEquals(State.JOINED, admitted.state());
+        assertEquals(1, admitted.servers());
+        assertTrue(admitted.lastError().contains("refused node v2-node"), admitted.lastError());
+    }
+
+    @Test
+    void aSecondNodeWithTheSameIdIsRefused() {
+        int a = freePort();
+        int b = freePort();
+        List<String> both = List.of("127.0.0.1:" + a, "127.0.0.1:" + b);
+        GridNodeRunner first = runner(new Recorder());
+        first.start(settings("twin", "1.0.0", a, both));
+        awaitState(first, State.JOINED);
+        // One node per JVM in production; here the second twin needs another Ignite instance name to start at all.
+        NodeSettings twin = settings("twin", "1.0.0", b, both);
+        IgniteConfiguration config = IgniteConfigFactory.create(twin, new VersionCheck("phoenix", "1.0.0", m -> { }))
+                .setIgniteInstanceName("twin-2").setWorkDirectory(work.resolve("twin-2").toString());
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> {
+            try (Ignite unexpected = Ignition.start(config)) {
+                fail("a second node with the same id joined: " + unexpected.name());
+            }
+        });
+        String reason = GridNodeRunner.reason(failure);
+        System.out.println("DUPLICATE ID: " + reason);
+        assertTrue(reason.contains("node id") && reason.contains("PHOENIX_NODE_ID"), reason);
+        assertEquals(1, first.status().servers());
+    }
+
+    @Test
+    void versionCheckComparesClusterNamePhoenixAndIgniteVersions() {
+        VersionCheck check = new VersionCheck("phoenix", "1.0.0", m -> { });
+        String ignite = VersionCheck.localIgniteVersion();
+        assertNull(check.mismatch("phoenix", "1.0.0", ignite));
+        assertTrue(check.mismatch("blue", "1.0.0", ignite).contains("cluster name 'blue'"));
+        assertTrue(check.mismatch("phoenix", null, ignite).contains("Phoenix version null"));
+        assertTrue(check.mismatch("phoenix", "1.0.0", "2.18.0").contains("Ignite version 2.18.0"));
+    }
+
+    @Test
+    void closeDuringAStartWaitsForItAndLeavesNoNode() {
+        Recorder publisher = new Recorder();
+        GridNodeRunner runner = runner(publisher);
+        int disco = freePort();
+        runner.start(settings("hasty", "1.0.0", disco, List.of("127.0.0.1:" + disco)));
+        runner.close(); // while the node is starting
+        assertEquals(State.STOPPED, runner.status().state());
+        assertEquals(publisher.publications, publisher.withdrawals, "whatever was published was withdrawn");
+        assertTrue(Ignition.allGrids().isEmpty(), "no orphan node");
+    }
+
+    @Test
+    void newSettingsRestartTheNode() {
+        Recorder publisher = new Recorder();
+        GridNodeRunner runner = runner(publisher);
+        int disco = freePort();
+        NodeSettings first = settings("restarted", "1.0.0", disco, List.of("127.0.0.1:" + disco));
+        runner.start(first);
+        awaitState(runner, State.JOINED);
+        Ignite before = publisher.current;
+
+        GridSettings grid = first.grid();
+        runner.start(new NodeSettings(new GridSettings(grid.clusterName(), grid.nodeId(), 0, false, 64,
+                grid.failureDetectionTimeout()), first.localAddress(), first.discoveryAddresses(), first.discoveryPort(),
+                0, freePort(), 0, 32, first.workDirectory(), first.phoenixVersion()));
+        await().atMost(WAIT).until(() -> publisher.publications == 2 && runner.status().state() == State.JOINED);
+        assertNotSame(before, publisher.current);
+        assertEquals(1, publisher.withdrawals);
+        assertEquals(0, runner.settings().backups());
+    }
+
+    @Test
+    void anIncompatibleListenerOnADiscoveryAddressIsReported() throws IOException {
+        ServerSocket incompatible = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        try {
+            // Behaves as an Ignite 2.18 node does with a 2.17 header: reads it and closes the connection.
+            ForeignNodeProbeTest.acceptor(incompatible, true);
+            int disco = freePort();
+            GridNodeRunner runner = new GridNodeRunner(new Recorder(), FALLBACK, 500);
+            runners.add(runner);
+            String foreign = "127.0.0.1:" + incompatible.getLocalPort();
+            runner.start(settings("watcher", "1.0.0", disco, List.of("127.0.0.1:" + disco, foreign)));
+            GridStatus joined = awaitState(runner, State.JOINED);
+            assertEquals(1, joined.servers(), "the node runs alone, as it would next to a 2.18 node");
+            GridStatus flagged = await().atMost(WAIT).until(runner::status, s -> !s.foreignNodes().isEmpty());
+            assertEquals(List.of(foreign), flagged.foreignNodes());
+            assertTrue(flagged.lastError().contains(foreign), flagged.lastError());
+            assertFalse(flagged.healthy());
+
+            incompatible.close(); // the foreign node goes away: the condition, and its error, end
+            GridStatus cleared = await().atMost(WAIT).until(runner::status, s -> s.foreignNodes().isEmpty());
+            assertNull(cleared.lastError());
+            assertTrue(cleared.healthy());
+        } finally {
+            incompatible.close();
+        }
+    }
+
+    @Test
+    void reasonsAreOneLineAndPreferOurOwnMessage() {
+        RuntimeException nested = new RuntimeException("Failed to start manager",
+                new IllegalStateException("Failed to start SPI", new IllegalStateException(
+                        VersionCheck.PREFIX + "cluster 'phoenix' refused this node: Phoenix version 2 differs\nmore")));
+        assertEquals("cluster 'phoenix' refused this node: Phoenix version 2 differs", GridNodeRunner.reason(nested));
+        assertEquals("IllegalStateException: port taken",
+                GridNodeRunner.reason(new RuntimeException("outer", new IllegalStateException("port taken"))));
+    }
+
+    private GridNodeRunner runner(Recorder publisher) {
+        GridNodeRunner runner = new GridNodeRunner(publisher, FALLBACK);
+        runners.add(runner);
+        return runner;
+    }
+
+    private NodeSettings settings(String nodeId, String phoenixVersion, int discoveryPort, List<String> addresses) {
+        return new NodeSettings(new GridSettings("phoenix", nodeId, 1, true, 64, Duration.ofSeconds(3)), "127.0.0.1",
+                addresses, discoveryPort, 0, freePort(), 0, 32, work.resolve(nodeId), phoenixVersion);
+    }
+
+    private static GridStatus awaitState(GridNodeRunner runner, State state) {
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(runner::status, s -> s.state() == state);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records publications the way the OSGi component would register and unregister the service. */
+    static final class Recorder implements GridNodeRunner.Publisher {
+        volatile Ignite current;
+        volatile int publications;
+        volatile int withdrawals;
+
+        @Override
+        public void publish(Ignite ignite, NodeSettings settings) {
+            current = ignite;
+            publications++;
+        }
+
+        @Override
+        public void withdraw() {
+            if (current != null) {
+                withdrawals++;
+            }
+            current = null;
+        }
+    }
+}
