@@ -7,13 +7,9 @@ import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import io.phoenix.grid.GridNode;
 import io.phoenix.grid.GridStatus;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.Dictionary;
@@ -25,8 +21,6 @@ import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -38,14 +32,11 @@ import org.osgi.service.cm.ConfigurationAdmin;
 /**
  * The grid inside the distribution, one container for all tests: the phoenix feature boots a single-node grid,
  * the Ignite service is registered once the node has joined, caches work, and a configuration change restarts the
- * node. The container's grid gets free ports of its own, so that a Phoenix node running on this host (default
- * ports 47500..47509) cannot join it.
+ * node. Like every container of these tests, its grid gets free ports of its own (see PhoenixTestSupport).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class GridIT extends PhoenixTestSupport {
-
-    private static final String GRID_CFG = "etc/io.phoenix.grid.cfg";
 
     @Inject
     @Filter(timeout = 90_000)
@@ -54,18 +45,6 @@ public class GridIT extends PhoenixTestSupport {
     private FeaturesService features;
     @Inject
     private ConfigurationAdmin configurationAdmin;
-
-    @Override
-    @Configuration
-    public Option[] config() {
-        int discovery = freePort();
-        return OptionUtils.combine(super.config(), options(
-                editConfigurationFilePut(GRID_CFG, "discovery.addresses", "127.0.0.1:" + discovery),
-                editConfigurationFilePut(GRID_CFG, "discovery.port", String.valueOf(discovery)),
-                editConfigurationFilePut(GRID_CFG, "discovery.port.range", "0"),
-                editConfigurationFilePut(GRID_CFG, "communication.port", String.valueOf(freePort())),
-                editConfigurationFilePut(GRID_CFG, "communication.port.range", "0")));
-    }
 
     @Test
     public void theDistributionBootsAJoinedSingleNodeGrid() throws Exception {
@@ -173,11 +152,4 @@ public class GridIT extends PhoenixTestSupport {
         return copy;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

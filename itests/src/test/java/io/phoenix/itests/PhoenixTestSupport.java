@@ -7,6 +7,7 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
@@ -78,6 +79,30 @@ public abstract class PhoenixTestSupport {
     /** The container: our distribution, offline, plus what the probe needs (Awaitility). */
     @Configuration
     public Option[] config() {
+        return baseConfig();
+    }
+
+    private Option gridPorts() {
+        int discovery = freePort();
+        String grid = "etc/io.phoenix.grid.cfg";
+        return composite(
+                editConfigurationFilePut(grid, "discovery.addresses", "127.0.0.1:" + discovery),
+                editConfigurationFilePut(grid, "discovery.port", String.valueOf(discovery)),
+                editConfigurationFilePut(grid, "discovery.port.range", "0"),
+                editConfigurationFilePut(grid, "communication.port", String.valueOf(freePort())),
+                editConfigurationFilePut(grid, "communication.port.range", "0"));
+    }
+
+    /** A free loopback port (the OS picks it). */
+    protected static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Option[] baseConfig() {
         String karafVersion = required("phoenix.it.karafVersion");
         return options(
                 karafDistributionConfiguration()
@@ -93,6 +118,9 @@ public abstract class PhoenixTestSupport {
                 // The distribution is offline: Pax Exam's own bundles come from the build's local repository.
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         required("phoenix.it.localRepository")),
+                // The container's grid gets free ports of its own and looks for no one else, so neither a node
+                // running on this host (47500..47509) nor another test's cluster can join it.
+                gridPorts(),
                 mavenBundle("org.hamcrest", "hamcrest", required("phoenix.it.hamcrestVersion")),
                 mavenBundle("org.awaitility", "awaitility", required("phoenix.it.awaitilityVersion")),
                 systemProperty("phoenix.it.counterV1").value(required("phoenix.it.counterV1")),
