@@ -56,6 +56,7 @@ public final class ClusterBench {
             latency("local call, replicated update   ", a, local, "{\"op\":\"inc\",\"by\":1}", 20_000);
             lookups(a, remote);
             throughput(a, remote, 32, Duration.ofSeconds(10));
+            nodes.add(rebalance(a, remote, local, synchronous));
             failover(a, nodes.get(2), remote);
         } finally {
             for (GridTestNode node : nodes) {
@@ -119,6 +120,63 @@ public final class ClusterBench {
         permits.acquire(inFlight);
         System.out.printf("throughput, %d calls in flight    %,.0f cross-node state updates/s (%d failed)%n", inFlight,
                 done.get() / (double) duration.toSeconds(), failed.get());
+    }
+
+    /**
+     * A fourth node joins while two client threads keep calling every agent: reports how many agents
+     * moved and the call latencies the clients saw while they moved (the pause per moved agent).
+     */
+    private static GridTestNode rebalance(GridTestNode via, List<String> remote, List<String> local,
+                                          boolean synchronous) throws Exception {
+        List<String> all = new ArrayList<>(remote);
+        all.addAll(local);
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<long[]> latencies = new ArrayList<>();
+        AtomicLong failures = new AtomicLong();
+        List<Thread> clients = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            int offset = t;
+            long[] samples = new long[2_000_000];
+            latencies.add(samples);
+            Thread client = new Thread(() -> {
+                int n = 0;
+                while (running.get() && n < samples.length) {
+                    String id = all.get((n * 2 + offset) % all.size());
+                    long start = System.nanoTime();
+                    try {
+                        via.runtime.callJson(id, "{\"op\":\"inc\",\"by\":1}", TIMEOUT).toCompletableFuture().get();
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                    samples[n++] = System.nanoTime() - start;
+                }
+            });
+            clients.add(client);
+            client.start();
+        }
+        Thread.sleep(1_000);
+        long joinStarted = System.nanoTime();
+        GridTestNode joiner = new GridTestNode("bench-d", 47900, synchronous);
+        long joined = System.nanoTime();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (joiner.runtime.localAgents() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(12_000); // the periodic hand-off passes after the join, and the agents' first calls there
+        running.set(false);
+        for (Thread client : clients) {
+            client.join();
+        }
+        long moved = joiner.runtime.localAgents();
+        long[] merged = latencies.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).toArray();
+        System.out.printf("node join under load             joined in %.0f ms; %d agents moved to it, %d calls failed"
+                + " (retryable)%n", (joined - joinStarted) / 1e6, moved, failures.get());
+        print("calls during the rebalance       ", merged);
+        long[] sorted = merged.clone();
+        Arrays.sort(sorted);
+        System.out.printf("                                 max %.1f ms (the longest pause a moving agent caused)%n",
+                sorted[sorted.length - 1] / 1e6);
+        return joiner;
     }
 
     private static void failover(GridTestNode via, GridTestNode victim, List<String> ids) throws Exception {
