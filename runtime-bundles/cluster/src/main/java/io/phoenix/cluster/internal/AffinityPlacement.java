@@ -3,6 +3,7 @@ package io.phoenix.cluster.internal;
 import io.phoenix.grid.GridNode;
 import io.phoenix.runtime.spi.AgentPlacement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,32 +41,44 @@ public class AffinityPlacement implements AgentPlacement {
     private IgniteCache<String, String> pinCache;
     private final Map<String, String> pins = new ConcurrentHashMap<>();
     private QueryCursor<Cache.Entry<String, String>> pinWatch;
+    /** node id → grid node UUID of nodes whose runtime serves requests. */
+    private final Map<String, String> ready = new ConcurrentHashMap<>();
+    private QueryCursor<Cache.Entry<String, String>> readyWatch;
 
     @Activate
     void activate() {
         AgentCaches.directory(ignite, grid.settings());
         affinity = ignite.affinity(AgentCaches.DIRECTORY);
         pinCache = AgentCaches.pins(ignite);
+        pinWatch = mirror(pinCache, pins);
+        readyWatch = mirror(AgentCaches.ready(ignite), ready);
+    }
+
+    /** Keeps a local copy of a small replicated cache, current through a continuous query. */
+    private static QueryCursor<Cache.Entry<String, String>> mirror(IgniteCache<String, String> cache,
+                                                                     Map<String, String> copy) {
         ContinuousQuery<String, String> query = new ContinuousQuery<>();
         query.setInitialQuery(new ScanQuery<>());
         query.setLocalListener(events -> {
             for (CacheEntryEvent<? extends String, ? extends String> event : events) {
                 if (event.getEventType() == EventType.REMOVED || event.getEventType() == EventType.EXPIRED) {
-                    pins.remove(event.getKey());
+                    copy.remove(event.getKey());
                 } else {
-                    pins.put(event.getKey(), event.getValue());
+                    copy.put(event.getKey(), event.getValue());
                 }
             }
         });
-        pinWatch = pinCache.query(query);
-        for (Cache.Entry<String, String> existing : pinWatch) {
-            pins.put(existing.getKey(), existing.getValue());
+        QueryCursor<Cache.Entry<String, String>> cursor = cache.query(query);
+        for (Cache.Entry<String, String> existing : cursor) {
+            copy.put(existing.getKey(), existing.getValue());
         }
+        return cursor;
     }
 
     @Deactivate
     void deactivate() {
         pinWatch.close();
+        readyWatch.close();
     }
 
     @Override
@@ -77,12 +90,31 @@ public class AffinityPlacement implements AgentPlacement {
         return byAffinity(agentId);
     }
 
+    /**
+     * The primary of the agent's partition — unless its runtime does not serve requests yet (a node
+     * that just joined), then the first backup that does. The agent moves to the primary by the usual
+     * hand-off once the primary is ready, so a joining node never receives requests it cannot serve.
+     */
     String byAffinity(String agentId) {
         ClusterNode primary = affinity.mapKeyToNode(agentId);
         if (primary == null) {
             throw new IllegalStateException("no server node in the topology");
         }
+        if (isReady(primary)) {
+            return AgentCaches.nodeId(primary); // the hot path: one local lookup
+        }
+        Collection<ClusterNode> owners = affinity.mapKeyToPrimaryAndBackups(agentId);
+        for (ClusterNode owner : owners) {
+            if (isReady(owner)) {
+                return AgentCaches.nodeId(owner);
+            }
+        }
         return AgentCaches.nodeId(primary);
+    }
+
+    private boolean isReady(ClusterNode node) {
+        String readyAs = ready.get(AgentCaches.nodeId(node));
+        return readyAs != null && readyAs.equals(node.id().toString());
     }
 
     @Override

@@ -23,6 +23,8 @@ final class AgentCaches {
     static final String STATE = "phoenix-state";
     /** agent id → node id: agents pinned to a node by migration (few; replicated everywhere). */
     static final String PINS = "phoenix-pins";
+    /** node id → grid node UUID: nodes whose runtime serves requests (replicated everywhere). */
+    static final String READY = "phoenix-ready";
 
     private AgentCaches() {
     }
@@ -40,6 +42,12 @@ final class AgentCaches {
 
     static IgniteCache<String, String> pins(Ignite ignite) {
         return ignite.getOrCreateCache(new CacheConfiguration<String, String>(PINS)
+                .setCacheMode(CacheMode.REPLICATED)
+                .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC));
+    }
+
+    static IgniteCache<String, String> ready(Ignite ignite) {
+        return ignite.getOrCreateCache(new CacheConfiguration<String, String>(READY)
                 .setCacheMode(CacheMode.REPLICATED)
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC));
     }

@@ -61,7 +61,12 @@ public class ClusterManagementService implements ClusterManagement {
 
     @Override
     public List<NodeInfo> nodes() {
-        List<ClusterNode> servers = new ArrayList<>(ignite.cluster().forServers().nodes());
+        List<ClusterNode> servers;
+        try {
+            servers = new ArrayList<>(ignite.cluster().forServers().nodes());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the grid node of this Phoenix node is not running: " + e.getMessage(), e);
+        }
         List<CompletableFuture<Long>> counts = new ArrayList<>();
         for (ClusterNode node : servers) {
             counts.add(node.isLocal() ? CompletableFuture.completedFuture(host.localAgents())
@@ -111,9 +116,15 @@ public class ClusterManagementService implements ClusterManagement {
             problems.add("grid node id " + grid.settings().nodeId() + " differs from runtime node id " + host.nodeId()
                     + ": set PHOENIX_NODE_ID (or node.id in both etc/io.phoenix.grid.cfg and etc/io.phoenix.runtime.core.cfg)");
         }
-        return new ClusterStatus(settings.nodeId(), gridStatus.state().name(), gridStatus.servers(),
-                ignite.cluster().topologyVersion(), settings.backups(), settings.synchronous(), settings.partitions(),
-                problems);
+        long topologyVersion;
+        try {
+            topologyVersion = ignite.cluster().topologyVersion();
+        } catch (RuntimeException e) {
+            topologyVersion = -1; // the grid node is stopping (e.g. after it was segmented)
+            problems.add("the grid node is not running: " + e.getMessage());
+        }
+        return new ClusterStatus(settings.nodeId(), gridStatus.state().name(), gridStatus.servers(), topologyVersion,
+                settings.backups(), settings.synchronous(), settings.partitions(), problems);
     }
 
     @Override

@@ -59,6 +59,7 @@ public class MessagingTransport implements AgentTransport {
     private IgniteBiPredicate<UUID, Object> requestListener;
     private IgniteBiPredicate<UUID, Object> replyListener;
     private IgnitePredicate<Event> departures;
+    private org.apache.ignite.IgniteCache<String, String> readiness;
 
     private record Pending(CompletableFuture<RemoteReply> reply, UUID node, ScheduledFuture<?> timeout) {
     }
@@ -90,10 +91,18 @@ public class MessagingTransport implements AgentTransport {
         ignite.message().localListen(REQUESTS, requestListener);
         ignite.message().localListen(REPLIES, replyListener);
         ignite.events().localListen(departures, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED);
+        // Only now can this node serve requests: placement sends agents here from this moment on.
+        readiness = AgentCaches.ready(ignite);
+        readiness.put(AgentCaches.nodeId(ignite.cluster().localNode()), ignite.cluster().localNode().id().toString());
     }
 
     @Deactivate
     void deactivate() {
+        try {
+            readiness.remove(AgentCaches.nodeId(ignite.cluster().localNode()));
+        } catch (RuntimeException e) {
+            LOG.debug("readiness not withdrawn (grid stopping): {}", e.toString());
+        }
         ignite.message().stopLocalListen(REQUESTS, requestListener);
         ignite.message().stopLocalListen(REPLIES, replyListener);
         ignite.events().stopLocalListen(departures);

@@ -65,6 +65,8 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
     volatile StateStore stateStore = localStore;
     /** Null on a single node. */
     volatile ClusterLink cluster;
+    /** Set once this node lost its cluster: local misses are "unavailable", not "not found", until it rejoins. */
+    private volatile boolean detached;
     /** Converts objects for callers outside any agent (replies, remote state) — not tied to a bundle. */
     private final JsonSupport externalCodec = JsonSupport.forType();
     private final TypeRegistry types;
@@ -227,6 +229,7 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
         }
         stateStore = store;
         cluster = link;
+        detached = false;
         LOG.info("runtime joined the cluster as node {} ({} agents registered)", settings.nodeId(), table.size());
     }
 
@@ -240,6 +243,7 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
             return;
         }
         cluster = null;
+        detached = true;
         int dropped = dropAll("the cluster services went away");
         stateStore = localStore;
         LOG.warn("runtime left the cluster; {} activations dropped", dropped);
@@ -304,6 +308,10 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
                     String stateJson = tree != null ? tree.toString() : state != null ? codecFor(type).toJson(state) : null;
                     return link.spawnRemote(owner, type, agentId, stateJson, hops).thenApply(ignored -> ref(type, agentId));
                 }
+            }
+            if (detached) {
+                throw new AgentUnavailableException(agentId, "node " + nodeId() + " is not connected to its cluster;"
+                        + " an agent created here could duplicate one that exists there");
             }
             Activation agent = spawnNow(type, agentId, state, tree);
             return CompletableFuture.completedFuture(ref(type, agent.id));
@@ -407,6 +415,11 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
 
     /** Single-node lookup; a typed lookup may create the agent when its type activates on message. */
     private Activation resolveLocal(String type, String agentId) {
+        if (detached) {
+            // The agent may well exist on the cluster this node lost: never answer "not found" for it.
+            throw new AgentUnavailableException(agentId, "node " + nodeId() + " is not connected to its cluster;"
+                    + " retry through another node, or once this node has rejoined");
+        }
         if (type != null) {
             TypeSlot slot = types.slot(type);
             if (slot != null && slot.options().activateOnMessage()) {

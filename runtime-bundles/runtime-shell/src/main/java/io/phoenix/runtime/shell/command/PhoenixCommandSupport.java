@@ -102,6 +102,10 @@ public abstract class PhoenixCommandSupport implements Action {
         }
         if (cause instanceof AgentException agentFailure) {
             String message = agentFailure.getMessage() == null ? "failed" : agentFailure.getMessage();
+            if (agentFailure instanceof io.phoenix.agent.api.AgentTimeoutException timeout) {
+                return message + " (timeout, " + (timeout.delivered() ? "may have been handled" : "not handled")
+                        + ")";
+            }
             return message + " (" + agentFailure.code() + ")";
         }
         if (cause instanceof TimeoutException || cause instanceof IllegalArgumentException || cause instanceof CommandException) {

@@ -19,7 +19,7 @@ class PhoenixCommandSupportTest extends CommandTestSupport {
         assertEquals("agent 'x' not found (agent_not_found)", PhoenixCommandSupport.describe(notFound));
         assertEquals("agent 'x' not found (agent_not_found)",
                 PhoenixCommandSupport.describe(new ExecutionException(new CompletionException(notFound))));
-        assertEquals("no reply (timeout)",
+        assertEquals("no reply (timeout, not handled)",
                 PhoenixCommandSupport.describe(new CompletionException(new AgentTimeoutException("x", "no reply", false))));
         assertEquals("IllegalStateException: broken", PhoenixCommandSupport.describe(new IllegalStateException("broken")));
         assertEquals("java.lang.NullPointerException", PhoenixCommandSupport.describe(new NullPointerException()));
