@@ -28,6 +28,7 @@ final class PhoenixNodeProcess {
 
     static final int SSH_BASE = 18100;
     static final int RMI_REGISTRY_BASE = 11000;
+    static final int HTTP_BASE = 18180;
     static final int RMI_SERVER_BASE = 14400;
     static final int DISCOVERY_BASE = 48500;
     static final int COMMUNICATION_BASE = 48100;
@@ -93,6 +94,7 @@ final class PhoenixNodeProcess {
         env.put("PHOENIX_COMMUNICATION_PORT", Integer.toString(COMMUNICATION_BASE + index));
         env.put("PHOENIX_COMMUNICATION_PORT_RANGE", "0");
         env.put("ORG_APACHE_KARAF_SHELL_SSHPORT", Integer.toString(sshPort()));
+        env.put("ORG_OPS4J_PAX_WEB_ORG_OSGI_SERVICE_HTTP_PORT", Integer.toString(HTTP_BASE + index));
         env.put("ORG_APACHE_KARAF_MANAGEMENT_RMIREGISTRYPORT", Integer.toString(RMI_REGISTRY_BASE + index));
         env.put("ORG_APACHE_KARAF_MANAGEMENT_RMISERVERPORT", Integer.toString(RMI_SERVER_BASE + index));
         env.put("PHOENIX_HEAP", System.getProperty("phoenix.it.clusterHeap", "512m"));
