@@ -93,6 +93,21 @@ public abstract class PhoenixTestSupport {
                 editConfigurationFilePut(grid, "communication.port.range", "0"));
     }
 
+    /**
+     * The container's HTTP server (REST API and the other /api, /metrics... servlets) gets a free port of its own, so
+     * it never meets a node running on this host (8181) or another container; tests read it with {@link #httpPort()}.
+     */
+    private Option httpPortOption() {
+        String port = String.valueOf(freePort());
+        return composite(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", port),
+                systemProperty("phoenix.it.httpPort").value(port));
+    }
+
+    /** @return the HTTP port of this container (inside the container, where the tests run) */
+    protected static int httpPort() {
+        return Integer.parseInt(required("phoenix.it.httpPort"));
+    }
+
     /** A free loopback port (the OS picks it). */
     protected static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -121,6 +136,7 @@ public abstract class PhoenixTestSupport {
                 // The container's grid gets free ports of its own and looks for no one else, so neither a node
                 // running on this host (47500..47509) nor another test's cluster can join it.
                 gridPorts(),
+                httpPortOption(),
                 mavenBundle("org.hamcrest", "hamcrest", required("phoenix.it.hamcrestVersion")),
                 mavenBundle("org.awaitility", "awaitility", required("phoenix.it.awaitilityVersion")),
                 systemProperty("phoenix.it.counterV1").value(required("phoenix.it.counterV1")),

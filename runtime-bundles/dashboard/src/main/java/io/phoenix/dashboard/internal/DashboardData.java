@@ -1,0 +1,140 @@
+package io.phoenix.dashboard.internal;
+
+import io.phoenix.runtime.management.AgentTypeInfo;
+import io.phoenix.runtime.management.NodeStatus;
+import io.phoenix.runtime.management.RuntimeEvent;
+import io.phoenix.runtime.management.RuntimeManagement;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.lang.management.OperatingSystemMXBean;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the JSON model of /dashboard/data from the runtime, the cluster (when there is one) and the recent events.
+ * Totals only: the page derives message rates from the deltas between two polls. The cluster's node list asks every
+ * node for its agent count, so it is fetched at most once per {@link #NODES_TTL_MS} whatever the number of viewers.
+ */
+final class DashboardData {
+
+    static final long NODES_TTL_MS = 1_000;
+    static final int EVENTS = 50;
+
+    private final Clock clock;
+    private List<Map<String, Object>> cachedNodes;
+    private ClusterSource cachedFor;
+    private long cachedAt;
+
+    DashboardData(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * @param runtime the runtime, or null while it is down
+     * @param cluster the cluster, or null if it is not (yet) there
+     * @param clusterExpected whether the cluster bundle is installed
+     * @param events recent events, newest first
+     * @return the model
+     */
+    Map<String, Object> build(RuntimeManagement runtime, ClusterSource cluster, boolean clusterExpected,
+                              List<RuntimeEvent> events) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("time", clock.millis());
+        NodeStatus status = runtime == null ? null : runtime.status();
+        model.put("node", node(status));
+        model.put("cluster", cluster(status, cluster, clusterExpected));
+        model.put("types", runtime == null ? List.of() : runtime.types().stream().map(DashboardData::type).toList());
+        model.put("events", events.stream().limit(EVENTS).map(DashboardData::event).toList());
+        model.put("latency", Map.of("available", false,
+                "note", "the runtime reports no per-message latency yet"));
+        return model;
+    }
+
+    private static Map<String, Object> node(NodeStatus s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("up", s != null);
+        if (s != null) {
+            m.put("id", s.nodeId());
+            m.put("startedAt", s.startedAt().toString());
+            m.put("types", s.types());
+            m.put("agents", s.agents());
+            m.put("activeAgents", s.activeAgents());
+            m.put("mailboxDepth", s.mailboxDepth());
+            m.put("messagesHandled", s.messagesHandled());
+            m.put("messagesFailed", s.messagesFailed());
+            m.put("dispatcherThreads", s.dispatcherThreads());
+        }
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        m.put("heapUsedBytes", heap.getUsed());
+        m.put("heapMaxBytes", heap.getMax());
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        m.put("systemLoadAverage", os.getSystemLoadAverage());
+        m.put("processors", os.getAvailableProcessors());
+        return m;
+    }
+
+    private Map<String, Object> cluster(NodeStatus local, ClusterSource cluster, boolean clusterExpected) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (cluster == null) {
+            m.put("mode", clusterExpected ? "starting" : "standalone");
+            List<Map<String, Object>> nodes = new ArrayList<>();
+            if (local != null) {
+                Map<String, Object> self = new LinkedHashMap<>();
+                self.put("id", local.nodeId());
+                self.put("local", true);
+                self.put("agents", local.agents());
+                self.put("health", clusterExpected ? "joining" : "up");
+                nodes.add(self);
+            }
+            m.put("nodes", nodes);
+            return m;
+        }
+        m.put("mode", "clustered");
+        try {
+            m.putAll(cluster.status());
+            m.put("nodes", nodes(cluster));
+        } catch (RuntimeException e) { // the grid stopping under us
+            m.put("state", "UNKNOWN");
+            m.put("problems", List.of(String.valueOf(e.getMessage())));
+            m.put("nodes", List.of());
+        }
+        return m;
+    }
+
+    private synchronized List<Map<String, Object>> nodes(ClusterSource cluster) {
+        long now = clock.millis();
+        if (cachedNodes == null || cachedFor != cluster || now - cachedAt >= NODES_TTL_MS) {
+            cachedNodes = cluster.nodes();
+            cachedFor = cluster;
+            cachedAt = now;
+        }
+        return cachedNodes;
+    }
+
+    private static Map<String, Object> type(AgentTypeInfo t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", t.name());
+        m.put("version", t.version());
+        m.put("available", t.available());
+        m.put("agents", t.agents());
+        m.put("activeAgents", t.activeAgents());
+        m.put("messagesHandled", t.messagesHandled());
+        m.put("messagesFailed", t.messagesFailed());
+        m.put("upgrades", t.upgrades());
+        return m;
+    }
+
+    private static Map<String, Object> event(RuntimeEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", e.kind().name());
+        m.put("timestamp", e.timestamp().toString());
+        m.put("node", e.nodeId());
+        m.put("type", e.agentType());
+        m.put("agent", e.agentId());
+        m.put("attributes", e.attributes());
+        return m;
+    }
+}

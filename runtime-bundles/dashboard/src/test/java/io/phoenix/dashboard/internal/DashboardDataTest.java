@@ -1,0 +1,105 @@
+package io.phoenix.dashboard.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.phoenix.runtime.management.AgentTypeInfo;
+import io.phoenix.runtime.management.NodeStatus;
+import io.phoenix.runtime.management.RuntimeEvent;
+import io.phoenix.runtime.management.RuntimeEvent.Kind;
+import io.phoenix.runtime.management.RuntimeManagement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard's JSON model and its event ring. */
+class DashboardDataTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final RuntimeManagement runtime = mock(RuntimeManagement.class);
+
+    DashboardDataTest() {
+        when(runtime.nodeId()).thenReturn("n1");
+        when(runtime.status()).thenReturn(new NodeStatus("n1", T0, 1, 5, 3, 0, 42, 1, 2));
+        when(runtime.types()).thenReturn(List.of(new AgentTypeInfo("counter", "1.0.0", "b", true, 1, 5, 3, 42, 1, 0)));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void standaloneNodeShowsItselfAsTheOnlyNode() {
+        Map<String, Object> model = new DashboardData(Clock.fixed(T0, ZoneOffset.UTC))
+                .build(runtime, null, false, List.of());
+        Map<String, Object> cluster = (Map<String, Object>) model.get("cluster");
+        assertEquals("standalone", cluster.get("mode"));
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) cluster.get("nodes");
+        assertEquals(1, nodes.size());
+        assertEquals("n1", nodes.get(0).get("id"));
+        assertEquals(5L, nodes.get(0).get("agents"));
+        assertEquals(42L, ((Map<String, Object>) model.get("node")).get("messagesHandled"));
+        assertEquals("counter", ((List<Map<String, Object>>) model.get("types")).get(0).get("name"));
+        assertEquals(false, ((Map<String, Object>) model.get("latency")).get("available"));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void runtimeDownStillAnswers() {
+        Map<String, Object> model = new DashboardData(Clock.systemUTC()).build(null, null, true, List.of());
+        assertEquals(false, ((Map<String, Object>) model.get("node")).get("up"));
+        assertEquals("starting", ((Map<String, Object>) model.get("cluster")).get("mode"));
+    }
+
+    @Test
+    void clusterNodesAreFetchedAtMostOncePerTtl() {
+        ClusterSource cluster = mock(ClusterSource.class);
+        when(cluster.status()).thenReturn(Map.of("state", "JOINED", "servers", 2));
+        when(cluster.nodes()).thenReturn(List.of(Map.of("id", "n1"), Map.of("id", "n2")));
+        long[] now = {0};
+        Clock clock = new Clock() {
+            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return Instant.ofEpochMilli(now[0]); }
+        };
+        DashboardData data = new DashboardData(clock);
+        data.build(runtime, cluster, true, List.of());
+        now[0] = 500;
+        data.build(runtime, cluster, true, List.of());
+        verify(cluster, times(1)).nodes();
+        now[0] = 1_000;
+        data.build(runtime, cluster, true, List.of());
+        verify(cluster, times(2)).nodes();
+    }
+
+    @Test
+    void ringKeepsNotableEventsThroughASpawnBurstNewestFirst() {
+        EventRing ring = new EventRing(3);
+        ring.add(new RuntimeEvent(Kind.NODE_JOINED, T0, "n1", null, null, Map.of("node", "n2")));
+        for (int i = 1; i <= 10; i++) {
+            ring.add(new RuntimeEvent(Kind.AGENT_SPAWNED, T0.plusSeconds(i), "n1", "counter", "a" + i, Map.of()));
+            ring.add(new RuntimeEvent(Kind.AGENT_STARTED, T0.plusSeconds(i), "n1", "counter", "a" + i, Map.of()));
+        }
+        List<RuntimeEvent> recent = ring.recent(10);
+        assertEquals(4, recent.size());
+        assertEquals("a10", recent.get(0).agentId());
+        assertEquals(Kind.NODE_JOINED, recent.get(3).kind());
+        assertTrue(recent.stream().noneMatch(e -> e.kind() == Kind.AGENT_STARTED));
+        assertEquals(2, ring.recent(2).size());
+    }
+
+    @Test
+    void basicAuthRejectsMalformedHeadersWithoutLoggingIn() {
+        JaasBasicAuth auth = new JaasBasicAuth("no-such-realm", java.util.Set.of("viewer"), () -> 0);
+        assertFalse(auth.allowed(null));
+        assertFalse(auth.allowed("Bearer x"));
+        assertFalse(auth.allowed("Basic !!!"));
+        assertFalse(auth.allowed("Basic " + java.util.Base64.getEncoder().encodeToString("nocolon".getBytes())));
+    }
+}
