@@ -2,6 +2,7 @@ package io.phoenix.metrics.internal;
 
 import io.phoenix.runtime.management.RuntimeEvent;
 import io.phoenix.runtime.management.RuntimeEventListener;
+import io.phoenix.runtime.management.TransportObserver;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.osgi.service.component.annotations.Activate;
@@ -15,9 +16,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * the runtime binds its listeners while it activates, and a listener that needs the runtime's own service would
  * make a DS cycle (the runtime would silently get no listener). {@link RuntimeGaugesComponent} attaches the runtime.
  */
-@Component(service = {RuntimeEventListener.class, MetricsComponent.class}, configurationPid = "io.phoenix.metrics")
+@Component(service = {RuntimeEventListener.class, TransportObserver.class, MetricsComponent.class},
+        configurationPid = "io.phoenix.metrics")
 @Designate(ocd = MetricsComponent.Config.class)
-public final class MetricsComponent implements RuntimeEventListener {
+public final class MetricsComponent implements RuntimeEventListener, TransportObserver {
 
     /** Configuration (PID io.phoenix.metrics). */
     @ObjectClassDefinition(name = "Phoenix metrics")
@@ -37,6 +39,17 @@ public final class MetricsComponent implements RuntimeEventListener {
     @Override
     public void onEvent(RuntimeEvent event) {
         metrics.onEvent(event);
+    }
+
+    @Override
+    public void requestCompleted(String fromNode, String toNode, String operation, long latencyNanos,
+                                 String errorCode) {
+        metrics.transport().requestCompleted(fromNode, toNode, operation, latencyNanos, errorCode);
+    }
+
+    @Override
+    public void placementLookup(String node, long latencyNanos) {
+        metrics.transport().placementLookup(node, latencyNanos);
     }
 
     PhoenixMetrics metrics() {

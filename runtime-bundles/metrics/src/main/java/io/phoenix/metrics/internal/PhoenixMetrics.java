@@ -30,9 +30,11 @@ final class PhoenixMetrics {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     private final EventMetrics events;
+    private final TransportMetrics transport;
 
     PhoenixMetrics(boolean jvm) {
         events = new EventMetrics(registry);
+        transport = new TransportMetrics(registry);
         if (jvm) {
             // One by one rather than JvmMetrics.builder(), which remembers every registry in a static set (a leak
             // per re-activation). The allocation metrics are left out: they add GC listeners that outlive us.
@@ -62,6 +64,10 @@ final class PhoenixMetrics {
 
     EventMetrics events() {
         return events;
+    }
+
+    TransportMetrics transport() {
+        return transport;
     }
 
     /** Writes every metric in the Prometheus text format. */

@@ -81,6 +81,10 @@ final class ClusterLink {
                                    long timeoutMillis, int hops) {
         RemoteRequest request = new RemoteRequest(operation, agentId, type, payload, timeoutMillis, hops);
         CompletableFuture<String> result = new CompletableFuture<>();
+        if (!runtime.observers.isEmpty()) {
+            long started = System.nanoTime();
+            result.whenComplete((ignored, error) -> observe(node, operation, System.nanoTime() - started, error));
+        }
         CompletionStage<RemoteReply> sent;
         try {
             sent = transport.send(node, request);
@@ -108,6 +112,17 @@ final class ClusterLink {
             }
         });
         return result;
+    }
+
+    private void observe(String node, Operation operation, long nanos, Throwable error) {
+        String code = error == null ? null : Failures.asAgentException(null, error).code();
+        for (io.phoenix.runtime.management.TransportObserver observer : runtime.observers) {
+            try {
+                observer.requestCompleted(self, node, operation.name(), nanos, code);
+            } catch (RuntimeException e) {
+                LOG.debug("transport observer failed: {}", e.toString());
+            }
+        }
     }
 
     private String toJson(Object message) {

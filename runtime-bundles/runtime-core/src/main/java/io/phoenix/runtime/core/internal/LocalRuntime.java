@@ -67,6 +67,9 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
     volatile ClusterLink cluster;
     /** Set once this node lost its cluster: local misses are "unavailable", not "not found", until it rejoins. */
     private volatile boolean detached;
+    /** Metrics observers of remote traffic and placement lookups; empty on most nodes without metrics. */
+    final java.util.concurrent.CopyOnWriteArrayList<io.phoenix.runtime.management.TransportObserver> observers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Converts objects for callers outside any agent (replies, remote state) — not tied to a bundle. */
     private final JsonSupport externalCodec = JsonSupport.forType();
     private final TypeRegistry types;
@@ -151,6 +154,16 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
      */
     public void removeType(long serviceId) {
         types.remove(serviceId);
+    }
+
+    /** @param observer an observer of remote traffic and placement lookups */
+    public void addObserver(io.phoenix.runtime.management.TransportObserver observer) {
+        observers.add(observer);
+    }
+
+    /** @param observer an observer to remove */
+    public void removeObserver(io.phoenix.runtime.management.TransportObserver observer) {
+        observers.remove(observer);
     }
 
     /** @param listener a listener to receive runtime events */
@@ -398,7 +411,17 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
         if (agentId == null) {
             throw new BadMessageException(null, "agent id must not be null");
         }
-        String owner = link.placement.nodeFor(agentId, type);
+        String owner;
+        if (observers.isEmpty()) {
+            owner = link.placement.nodeFor(agentId, type);
+        } else {
+            long started = System.nanoTime();
+            owner = link.placement.nodeFor(agentId, type);
+            long took = System.nanoTime() - started;
+            for (io.phoenix.runtime.management.TransportObserver observer : observers) {
+                observer.placementLookup(nodeId(), took);
+            }
+        }
         if (!owner.equals(nodeId())) {
             checkHops(agentId, hops);
             return owner;

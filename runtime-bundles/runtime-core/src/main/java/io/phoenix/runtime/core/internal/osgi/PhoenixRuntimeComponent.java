@@ -11,6 +11,7 @@ import io.phoenix.runtime.management.AgentTypeInfo;
 import io.phoenix.runtime.management.NodeStatus;
 import io.phoenix.runtime.management.RuntimeEventListener;
 import io.phoenix.runtime.management.RuntimeManagement;
+import io.phoenix.runtime.management.TransportObserver;
 import io.phoenix.runtime.spi.AgentDirectory;
 import io.phoenix.runtime.spi.AgentHost;
 import io.phoenix.runtime.spi.AgentPlacement;
@@ -54,6 +55,7 @@ public class PhoenixRuntimeComponent implements AgentRuntime, RuntimeManagement,
     /** Guarded by this: whiteboard services seen so far, replayed into the runtime when it starts. */
     private final Map<Long, Registration> typesSeen = new LinkedHashMap<>();
     private final Set<RuntimeEventListener> listenersSeen = new LinkedHashSet<>();
+    private final Set<TransportObserver> observersSeen = new LinkedHashSet<>();
     private LocalRuntime runtime;
     /** Guarded by this: the cluster services seen so far; the runtime is clustered while all four are here. */
     private final ClusterServices clusterServices = new ClusterServices();
@@ -67,6 +69,7 @@ public class PhoenixRuntimeComponent implements AgentRuntime, RuntimeManagement,
         synchronized (this) {
             runtime = started;
             listenersSeen.forEach(started::addListener);
+            observersSeen.forEach(started::addObserver);
             typesSeen.forEach((id, registration) ->
                     started.addType(registration.type(), registration.version(), registration.bundle(), id));
             clusterServices.applyTo(started);
@@ -162,6 +165,21 @@ public class PhoenixRuntimeComponent implements AgentRuntime, RuntimeManagement,
 
     synchronized void unbindTransport(AgentTransport transport) {
         clusterServices.remove(transport, runtime);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    synchronized void bindObserver(TransportObserver observer) {
+        observersSeen.add(observer);
+        if (runtime != null) {
+            runtime.addObserver(observer);
+        }
+    }
+
+    synchronized void unbindObserver(TransportObserver observer) {
+        observersSeen.remove(observer);
+        if (runtime != null) {
+            runtime.removeObserver(observer);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -1,0 +1,33 @@
+package io.phoenix.runtime.management;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Observes the runtime's traffic to other nodes and its placement lookups, for metrics. Register
+ * implementations as OSGi services (whiteboard). The methods are called on the hot path, on whatever
+ * thread completed the work: they must be fast, must not block and must not call back into the runtime.
+ * An implementation must not depend on the runtime's services either (the runtime binds observers while it
+ * starts).
+ */
+@ConsumerType
+public interface TransportObserver {
+
+    /**
+     * A request to another node completed (a reply arrived, or it failed).
+     *
+     * @param fromNode this node's id
+     * @param toNode the target node's id
+     * @param operation the request's operation, e.g. {@code CALL}, {@code CAST}
+     * @param latencyNanos from sending the request until its outcome was known
+     * @param errorCode {@code null} on success, else the failure's code (an {@code AgentException} code)
+     */
+    void requestCompleted(String fromNode, String toNode, String operation, long latencyNanos, String errorCode);
+
+    /**
+     * The runtime looked up where an agent lives (placement), for an agent not active on this node.
+     *
+     * @param node this node's id
+     * @param latencyNanos how long the lookup took
+     */
+    void placementLookup(String node, long latencyNanos);
+}
