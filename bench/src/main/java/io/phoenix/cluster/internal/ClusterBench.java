@@ -181,29 +181,40 @@ public final class ClusterBench {
 
     private static void failover(GridTestNode via, GridTestNode victim, List<String> ids) throws Exception {
         List<String> victims = ids.stream().filter(id -> via.placement.nodeFor(id, null).equals(victim.id)).toList();
+        int before = via.ignite.cluster().forServers().nodes().size();
         long killed = System.nanoTime();
         victim.kill();
         long detected = 0;
-        while (via.ignite.cluster().forServers().nodes().size() > 2) {
+        while (via.ignite.cluster().forServers().nodes().size() >= before) {
             Thread.sleep(1);
         }
         detected = System.nanoTime();
         // Eight client threads walk the victims' agents, each retrying until its agent answers.
         java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.Map<String, String> lastError = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean giveUp = new java.util.concurrent.atomic.AtomicBoolean();
         List<CompletableFuture<Void>> answered = new ArrayList<>();
         for (String id : victims) {
             answered.add(CompletableFuture.runAsync(() -> {
-                while (true) {
+                while (!giveUp.get()) {
                     try {
                         via.runtime.callJson(id, "{\"op\":\"get\",\"by\":0}", TIMEOUT).toCompletableFuture().get();
+                        lastError.remove(id);
                         return;
                     } catch (Exception retry) {
+                        lastError.put(id, String.valueOf(retry.getCause() != null ? retry.getCause() : retry));
                         java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
                     }
                 }
             }, clients));
         }
-        CompletableFuture.allOf(answered.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
+        try {
+            CompletableFuture.allOf(answered.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException stuck) {
+            giveUp.set(true);
+            System.out.printf("failover: %d agents still not answering after 60 s, e.g. %s%n", lastError.size(),
+                    lastError.entrySet().stream().limit(3).toList());
+        }
         clients.shutdown();
         long recovered = System.nanoTime();
         System.out.printf("failover (node stopped abruptly)  detected in %.0f ms, all %d of its agents answering again"
