@@ -97,14 +97,8 @@ public class RestFuzzIT extends RestTestSupport {
             try {
                 answer = send(request);
             } catch (AssertionError e) {
-                // The server may close a keep-alive connection after an early answer (e.g. 400 body_too_large without
-                // reading the body); the JDK client does not retry non-idempotent requests on a fresh connection.
-                try {
-                    answer = send(request);
-                } catch (AssertionError again) {
-                    failures.add(request.method() + " " + request.uri() + ": " + again.getMessage());
-                    continue;
-                }
+                failures.add(request.method() + " " + request.uri() + ": " + e.getMessage());
+                continue;
             }
             statuses.merge(answer.status(), 1, Integer::sum);
             String contentType = answer.header("Content-Type");
@@ -146,6 +140,12 @@ public class RestFuzzIT extends RestTestSupport {
         String method = METHODS[random.nextInt(METHODS.length)];
         String path = randomPath(random, ids);
         byte[] body = random.nextInt(4) == 0 ? null : randomBody(random, ids);
+        if (body != null && body.length > 64 * 1024 && path.contains("%00")) {
+            // Jetty refuses a NUL in the path before any servlet runs and closes the connection with the body unread;
+            // the TCP reset that follows can destroy its 400 on the client side. Nothing the API can change: such
+            // requests get bodies Jetty has read along with the headers (RestIT covers large refused bodies).
+            body = Arrays.copyOf(body, 1024);
+        }
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + "/api/" + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

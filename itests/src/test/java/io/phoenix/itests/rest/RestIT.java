@@ -7,9 +7,11 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -175,6 +177,36 @@ public class RestIT extends RestTestSupport {
         assertError(post("agents", "{\"type\":\"rest-it-gone\",\"id\":\"" + gone + "-2\"}"), 503,
                 "type_not_available");
         assertError(post("agents/" + gone + "/call?timeout=300", "{\"op\":\"get\"}"), 503, "type_not_available");
+    }
+
+    /**
+     * A refused request whose body the API did not read (unauthenticated, unknown path, over body.max.bytes) still
+     * gets its JSON answer, and the connection stays usable: the unread body is discarded first. Without that, the
+     * server closes a connection with unread bytes and the TCP reset can destroy the answer before the client reads it.
+     */
+    @Test
+    public void refusedLargeBodiesGetTheirAnswerOnAReusableConnection() throws Exception {
+        String id = uniqueId("big");
+        assertEquals(201, post("agents", "{\"type\":\"" + TYPE + "\",\"id\":\"" + id + "\"}").status());
+        String admin = Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8));
+        try (RawHttpConnection connection = new RawHttpConnection(httpPort())) {
+            RawHttpConnection.RawAnswer unauthenticated = connection.send("POST", "/api/agents/" + id + "/call", null,
+                    3 * 1024 * 1024);
+            assertEquals(unauthenticated.toString(), 401, unauthenticated.status());
+            assertTrue(unauthenticated.body(), unauthenticated.body().contains("\"unauthorized\""));
+            assertFalse("close".equalsIgnoreCase(unauthenticated.headers().get("connection")));
+
+            RawHttpConnection.RawAnswer unknownPath = connection.send("POST", "/api/no/such/path", admin, 900_000);
+            assertEquals(unknownPath.toString(), 404, unknownPath.status());
+
+            RawHttpConnection.RawAnswer tooLarge = connection.send("POST", "/api/agents/" + id + "/call", admin,
+                    5 * 1024 * 1024);
+            assertEquals(tooLarge.toString(), 400, tooLarge.status());
+            assertTrue(tooLarge.body(), tooLarge.body().contains("\"body_too_large\""));
+
+            RawHttpConnection.RawAnswer after = connection.send("GET", "/api/agents/" + id, admin, 0);
+            assertEquals(after.toString(), 200, after.status());
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.phoenix.rest.internal.resources.BodyLimitFilter;
 import io.phoenix.rest.internal.resources.ClusterResource;
 import io.phoenix.rest.internal.resources.OpenApiResource;
 import io.phoenix.rest.internal.resources.TypesResource;
+import io.phoenix.rest.internal.resources.UnreadBodyFilter;
 import io.phoenix.rest.internal.security.Authenticator;
 import io.phoenix.rest.internal.security.AuthFilter;
 import io.phoenix.runtime.management.RuntimeManagement;
@@ -118,6 +119,7 @@ public final class ApiApplication {
                     Priorities.AUTHENTICATION);
         }
         config.register(new BodyLimitFilter(settings.bodyMaxBytes()), Priorities.AUTHENTICATION + 10);
+        config.register(new UnreadBodyFilter());
         return config;
     }
 }

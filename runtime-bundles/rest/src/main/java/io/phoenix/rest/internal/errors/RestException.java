@@ -30,6 +30,12 @@ public class RestException extends RuntimeException {
         return new RestException(400, code, message, null);
     }
 
+    /** 400 {@code body_too_large}: a request body over the configured limit. */
+    public static RestException bodyTooLarge(long maxBytes) {
+        return new RestException(400, "body_too_large",
+                "the request body is larger than " + maxBytes + " bytes (body.max.bytes)", null);
+    }
+
     /** @return the HTTP status */
     public int status() {
         return status;

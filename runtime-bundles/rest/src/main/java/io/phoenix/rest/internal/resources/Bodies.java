@@ -34,7 +34,7 @@ public final class Bodies {
             while ((n = in.read(buffer)) > 0) {
                 total += n;
                 if (total > maxBytes) {
-                    throw tooLarge(maxBytes);
+                    throw RestException.bodyTooLarge(maxBytes);
                 }
                 out.write(buffer, 0, n);
             }
@@ -50,9 +50,4 @@ public final class Bodies {
         }
     }
 
-    /** @return the 400 of a body over the limit */
-    public static RestException tooLarge(int maxBytes) {
-        return RestException.badRequest("body_too_large",
-                "the request body is larger than " + maxBytes + " bytes (body.max.bytes)");
-    }
 }
