@@ -42,6 +42,9 @@
     d.types.forEach(function (t) { handled[t.name] = t.messagesHandled; });
     text('rate-total', fmtRate(previous && node.up ? rate(node.messagesHandled, previous.total, seconds) : null));
     text('failed-rate', fmtRate(previous && node.up ? rate(node.messagesFailed, previous.failed, seconds) : null));
+    var repl = d.replication;
+    text('replicated-rate', !repl.available ? '–' : fmtRate(repl.commitsPerSecond)
+      + (repl.failuresPerSecond > 0 ? ' (' + fmtRate(repl.failuresPerSecond) + ' failed)' : ''));
 
     fill('nodes', cluster.nodes, function (tr, n) {
       cell(tr, n.id, n.local ? 'local' : '');

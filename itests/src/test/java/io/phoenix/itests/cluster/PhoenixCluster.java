@@ -39,8 +39,19 @@ final class PhoenixCluster implements AutoCloseable {
         this.distribution = distribution;
     }
 
+    /** What a test does to a node after it is unpacked and before it starts (its etc/ files, its environment). */
+    @FunctionalInterface
+    interface NodeSetup {
+        void prepare(PhoenixNodeProcess node) throws IOException;
+    }
+
     /** Unpacks and starts {@code size} nodes (node-1..node-size) and waits until all see {@code size} servers. */
     static PhoenixCluster start(int size) throws Exception {
+        return start(size, node -> { });
+    }
+
+    /** As {@link #start(int)}, with {@code setup} applied to each node before it starts. */
+    static PhoenixCluster start(int size, NodeSetup setup) throws Exception {
         Path root = Paths.get(required("phoenix.it.clusterDirectory"));
         Files.createDirectories(root);
         killLeftovers(root.resolve("pids"));
@@ -48,7 +59,9 @@ final class PhoenixCluster implements AutoCloseable {
         try {
             long start = System.nanoTime();
             for (int i = 1; i <= size; i++) {
-                cluster.add().start();
+                PhoenixNodeProcess node = cluster.add();
+                setup.prepare(node);
+                node.start();
             }
             cluster.awaitFormed(size);
             System.out.printf("CLUSTER: %d nodes ready in %d ms: %s%n", size, (System.nanoTime() - start) / 1_000_000,
@@ -99,7 +112,13 @@ final class PhoenixCluster implements AutoCloseable {
                 if (!node.sshListening()) {
                     return false;
                 }
-                NodeShell.Result types = node.exec("phoenix:type-list --no-format");
+                NodeShell.Result types;
+                try {
+                    types = node.exec("phoenix:type-list --no-format");
+                } catch (IOException e) {
+                    last.set("SSH port open, console failed: " + e); // said in the failure, if it lasts
+                    return false;
+                }
                 last.set(types);
                 if (!types.out().contains("counter")) {
                     return false;

@@ -47,6 +47,8 @@ final class PhoenixNodeProcess {
     final int index;
     final String id;
     final Path home;
+    /** Further environment variables of the node's JVM (e.g. PHOENIX_NODE_ATTRIBUTES), set before {@link #start}. */
+    final Map<String, String> environment = new ConcurrentHashMap<>();
     private volatile Process process;
     private volatile NodeShell shell;
 
@@ -98,6 +100,7 @@ final class PhoenixNodeProcess {
         env.put("ORG_APACHE_KARAF_MANAGEMENT_RMIREGISTRYPORT", Integer.toString(RMI_REGISTRY_BASE + index));
         env.put("ORG_APACHE_KARAF_MANAGEMENT_RMISERVERPORT", Integer.toString(RMI_SERVER_BASE + index));
         env.put("PHOENIX_HEAP", System.getProperty("phoenix.it.clusterHeap", "512m"));
+        env.putAll(environment);
         process = builder.start();
         process.getOutputStream().close();
         STARTED.add(this);

@@ -11,7 +11,30 @@ package io.phoenix.cluster;
  * @param heapUsedBytes heap in use
  * @param heapMaxBytes the heap limit
  * @param health {@code "up"}, {@code "unreachable"} (in the topology but not answering) or {@code "overloaded"}
+ * @param attributes the node's attributes ({@code node.attributes}), which placement policies select nodes by
  */
 public record NodeInfo(String id, String address, boolean local, long agents, double cpuLoad, long heapUsedBytes,
-                       long heapMaxBytes, String health) {
+                       long heapMaxBytes, String health, java.util.Map<String, String> attributes) {
+
+    /** Copies the attributes ({@code null}: none). */
+    public NodeInfo {
+        attributes = attributes == null ? java.util.Map.of() : java.util.Map.copyOf(attributes);
+    }
+
+    /**
+     * A node without attributes.
+     *
+     * @param id the node's id
+     * @param address its discovery address
+     * @param local whether it is this node
+     * @param agents agents hosted, or -1
+     * @param cpuLoad recent CPU load, or -1
+     * @param heapUsedBytes heap in use
+     * @param heapMaxBytes the heap limit
+     * @param health its health
+     */
+    public NodeInfo(String id, String address, boolean local, long agents, double cpuLoad, long heapUsedBytes,
+                    long heapMaxBytes, String health) {
+        this(id, address, local, agents, cpuLoad, heapUsedBytes, heapMaxBytes, health, java.util.Map.of());
+    }
 }

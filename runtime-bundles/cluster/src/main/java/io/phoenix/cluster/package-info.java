@@ -3,7 +3,7 @@
  * rebalancing. Consumed by the shell and REST bundles.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.phoenix.cluster;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,7 +21,10 @@ final class AgentCaches {
     static final String DIRECTORY = "phoenix-directory";
     /** agent id → encoded committed state. */
     static final String STATE = "phoenix-state";
-    /** agent id → node id: agents pinned to a node by migration (few; replicated everywhere). */
+    /**
+     * agent id → recorded placement ({@link io.phoenix.cluster.internal.placement.Pin}): agents pinned by a migration
+     * or placed by a policy (replicated everywhere; affinity-placed agents have no entry).
+     */
     static final String PINS = "phoenix-pins";
     /** node id → grid node UUID: nodes whose runtime serves requests (replicated everywhere). */
     static final String READY = "phoenix-ready";
@@ -44,6 +47,15 @@ final class AgentCaches {
         return ignite.getOrCreateCache(new CacheConfiguration<String, String>(PINS)
                 .setCacheMode(CacheMode.REPLICATED)
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC));
+    }
+
+    /** node id → its last published load ({@link io.phoenix.cluster.internal.placement.NodeLoad}), replicated. */
+    static final String LOAD = "phoenix-load";
+
+    static IgniteCache<String, String> load(Ignite ignite) {
+        return ignite.getOrCreateCache(new CacheConfiguration<String, String>(LOAD)
+                .setCacheMode(CacheMode.REPLICATED)
+                .setWriteSynchronizationMode(CacheWriteSynchronizationMode.PRIMARY_SYNC));
     }
 
     static IgniteCache<String, String> ready(Ignite ignite) {

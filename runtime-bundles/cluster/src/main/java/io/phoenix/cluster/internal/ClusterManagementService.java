@@ -6,6 +6,7 @@ import io.phoenix.cluster.AgentLocation;
 import io.phoenix.cluster.ClusterManagement;
 import io.phoenix.cluster.ClusterStatus;
 import io.phoenix.cluster.NodeInfo;
+import io.phoenix.cluster.internal.placement.Pin;
 import io.phoenix.grid.GridNode;
 import io.phoenix.grid.GridSettings;
 import io.phoenix.grid.GridStatus;
@@ -30,7 +31,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** The {@link ClusterManagement} service: a thin view over the grid, the directory and the nodes' runtimes. */
-@Component(service = ClusterManagement.class)
+@Component(service = {ClusterManagement.class, ClusterManagementService.class})
 public class ClusterManagementService implements ClusterManagement {
 
     private static final long ASK_MILLIS = 2_000;
@@ -89,7 +90,7 @@ public class ClusterManagementService implements ClusterManagement {
             String health = agents < 0 ? "unreachable"
                     : heapMax > 0 && heapUsed > heapMax * 0.9 ? "overloaded" : "up";
             result.add(new NodeInfo(AgentCaches.nodeId(node), address(node), node.isLocal(), agents, cpu, heapUsed,
-                    heapMax, health));
+                    heapMax, health, io.phoenix.grid.NodeAttributes.of(node)));
         }
         result.sort(Comparator.comparing(NodeInfo::id));
         return result;
@@ -137,6 +138,18 @@ public class ClusterManagementService implements ClusterManagement {
 
     @Override
     public CompletionStage<AgentLocation> migrate(String agentId, String nodeId) {
+        return move(agentId, nodeId, true);
+    }
+
+    /**
+     * Moves an agent and records its new node.
+     *
+     * @param agentId the agent
+     * @param nodeId the target node
+     * @param manual an operator's migration (rebalancing leaves it alone) rather than a placement policy's move
+     * @return as {@link #migrate}
+     */
+    CompletionStage<AgentLocation> move(String agentId, String nodeId, boolean manual) {
         if (AgentCaches.serverNode(ignite, nodeId) == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("no node '" + nodeId + "' in the cluster"));
         }
@@ -144,7 +157,7 @@ public class ClusterManagementService implements ClusterManagement {
         if (entry.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("no agent '" + agentId + "'"));
         }
-        placement.pin(agentId, nodeId);
+        placement.pin(agentId, new Pin(nodeId, entry.get().agentType(), manual));
         String holder = entry.get().holder();
         CompletionStage<String> released = holder == null || holder.equals(nodeId)
                 ? CompletableFuture.completedFuture(null)
@@ -159,6 +172,7 @@ public class ClusterManagementService implements ClusterManagement {
         for (String node : placement.nodes()) {
             moves.add(ask(node, Operation.REHOME, null).thenApply(Integer::parseInt).toCompletableFuture());
         }
+        PolicyRebalancer.requestEverywhere(ignite); // least-loaded agents: each node checks its own, in the background
         return CompletableFuture.allOf(moves.toArray(new CompletableFuture[0]))
                 .thenApply(ignored -> moves.stream().mapToInt(CompletableFuture::join).sum());
     }

@@ -29,6 +29,9 @@ public class IgniteDirectory implements AgentDirectory {
     @Reference
     GridNode grid;
 
+    @Reference
+    AffinityPlacement placement;
+
     private IgniteCache<String, String> entries;
 
     @Activate
@@ -87,6 +90,7 @@ public class IgniteDirectory implements AgentDirectory {
     @Override
     public void remove(String agentId) {
         entries.remove(agentId);
+        placement.forget(agentId);
     }
 
     /**

@@ -2,14 +2,17 @@ package io.phoenix.cluster.internal;
 
 import io.phoenix.agent.api.AgentContext;
 import io.phoenix.agent.api.AgentType;
+import io.phoenix.cluster.internal.placement.PlacementRules;
 import io.phoenix.grid.GridNode;
 import io.phoenix.grid.GridSettings;
 import io.phoenix.grid.GridStatus;
+import io.phoenix.grid.NodeAttributes;
 import io.phoenix.runtime.core.internal.LocalRuntime;
 import io.phoenix.runtime.core.internal.RuntimeSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.configuration.IgniteConfiguration;
@@ -31,11 +34,21 @@ public final class GridTestNode implements AutoCloseable {
     record Op(String op, long by) {
     }
 
-    /** A counter agent type for the tests. */
-    static final class Counter implements AgentType<Count, Op> {
+    /** A counter agent type for the tests, named "counter" unless given another name. */
+    static class Counter implements AgentType<Count, Op> {
+        private final String name;
+
+        Counter() {
+            this("counter");
+        }
+
+        Counter(String name) {
+            this.name = name;
+        }
+
         @Override
         public String name() {
-            return "counter";
+            return name;
         }
 
         @Override
@@ -71,6 +84,8 @@ public final class GridTestNode implements AutoCloseable {
     private final MessagingTransport transport = new MessagingTransport();
     private final TopologyWatcher watcher = new TopologyWatcher();
     final ClusterManagementService management = new ClusterManagementService();
+    final NodeLoadBoard loads = new NodeLoadBoard();
+    final PolicyRebalancer rebalancer = new PolicyRebalancer();
 
     GridTestNode(String id, int basePort) {
         this(id, basePort, true);
@@ -82,6 +97,17 @@ public final class GridTestNode implements AutoCloseable {
      * @param synchronous whether state replication is synchronous
      */
     GridTestNode(String id, int basePort, boolean synchronous) {
+        this(id, basePort, synchronous, Map.of(), PlacementRules.DEFAULTS);
+    }
+
+    /**
+     * @param id the node id
+     * @param basePort the discovery port of the cluster's first node; all nodes search that range
+     * @param synchronous whether state replication is synchronous
+     * @param attributes the node's attributes
+     * @param rules the placement rules (no periodic rebalancing is started here: tests call {@code rebalancer.pass()})
+     */
+    GridTestNode(String id, int basePort, boolean synchronous, Map<String, String> attributes, PlacementRules rules) {
         this.id = id;
         GridSettings settings = new GridSettings("phoenix-test", id, 1, synchronous, 128, Duration.ofSeconds(3));
         GridNode grid = new GridNode() {
@@ -96,18 +122,25 @@ public final class GridTestNode implements AutoCloseable {
                         List.of(), "test", "2.17.0");
             }
         };
-        this.ignite = Ignition.start(config(id, basePort));
+        this.ignite = Ignition.start(config(id, basePort).setUserAttributes(NodeAttributes.toUserAttributes(attributes)));
         this.runtime = new LocalRuntime(RuntimeSettings.defaults(id).withDispatcherThreads(2), Clock.systemUTC());
         runtime.addType(new Counter(), new Version(1, 0, 0), "test", 1);
+        runtime.addType(new Counter("other"), new Version(1, 0, 0), "test", 1);
+        loads.ignite = ignite;
+        loads.grid = grid;
+        loads.host = runtime;
+        loads.activate(Duration.ofMillis(100));
+        placement.ignite = ignite;
+        placement.grid = grid;
+        placement.loads = loads;
+        placement.activate(rules);
         directory.ignite = ignite;
         directory.grid = grid;
+        directory.placement = placement;
         directory.activate();
         store.ignite = ignite;
         store.grid = grid;
         store.activate();
-        placement.ignite = ignite;
-        placement.grid = grid;
-        placement.activate();
         transport.ignite = ignite;
         transport.host = runtime;
         transport.activate();
@@ -121,6 +154,11 @@ public final class GridTestNode implements AutoCloseable {
         management.placement = placement;
         management.directory = directory;
         management.transport = transport;
+        rebalancer.ignite = ignite;
+        rebalancer.host = runtime;
+        rebalancer.placement = placement;
+        rebalancer.loads = loads;
+        rebalancer.management = management;
         runtime.attachCluster(placement, directory, store, transport);
     }
 
@@ -157,6 +195,7 @@ public final class GridTestNode implements AutoCloseable {
     public void close() {
         try {
             watcher.deactivate();
+            loads.deactivate();
             transport.deactivate();
             placement.deactivate();
             store.deactivate();

@@ -9,38 +9,15 @@ import io.phoenix.cluster.AgentLocation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The cluster components on real Ignite nodes (three in this JVM, on loopback). */
-class IgniteClusterTest {
+class IgniteClusterTest extends GridNodesTestSupport {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final int PORT = 47700;
 
-    private final List<GridTestNode> nodes = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        for (GridTestNode node : nodes) {
-            try {
-                node.close();
-            } catch (RuntimeException ignored) {
-                // best effort: the next test uses fresh instance names
-            }
-        }
-    }
-
     private GridTestNode start(String id) {
-        GridTestNode node = new GridTestNode(id, PORT);
-        nodes.add(node);
-        return node;
-    }
-
-    private static <T> T join(CompletionStage<T> stage) throws Exception {
-        return stage.toCompletableFuture().get(20, TimeUnit.SECONDS);
+        return started(new GridTestNode(id, PORT));
     }
 
     @Test

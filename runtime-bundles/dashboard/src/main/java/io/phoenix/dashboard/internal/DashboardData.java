@@ -22,6 +22,11 @@ final class DashboardData {
 
     static final long NODES_TTL_MS = 1_000;
     static final int EVENTS = 50;
+    /**
+     * A replication summary older than this means nothing was replicated since: summaries come every second, but
+     * only for seconds with writes.
+     */
+    static final long REPLICATION_STALE_MS = 3_000;
 
     private final Clock clock;
     private List<Map<String, Object>> cachedNodes;
@@ -37,10 +42,11 @@ final class DashboardData {
      * @param cluster the cluster, or null if it is not (yet) there
      * @param clusterExpected whether the cluster bundle is installed
      * @param events recent events, newest first
+     * @param replication the latest STATE_REPLICATED summary, or null
      * @return the model
      */
     Map<String, Object> build(RuntimeManagement runtime, ClusterSource cluster, boolean clusterExpected,
-                              List<RuntimeEvent> events) {
+                              List<RuntimeEvent> events, RuntimeEvent replication) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("time", clock.millis());
         NodeStatus status = runtime == null ? null : runtime.status();
@@ -48,6 +54,7 @@ final class DashboardData {
         model.put("cluster", cluster(status, cluster, clusterExpected));
         model.put("types", runtime == null ? List.of() : runtime.types().stream().map(DashboardData::type).toList());
         model.put("events", events.stream().limit(EVENTS).map(DashboardData::event).toList());
+        model.put("replication", replication(replication));
         model.put("latency", Map.of("available", false,
                 "note", "the runtime reports no per-message latency yet"));
         return model;
@@ -125,6 +132,31 @@ final class DashboardData {
         m.put("messagesFailed", t.messagesFailed());
         m.put("upgrades", t.upgrades());
         return m;
+    }
+
+    /** Rates of the latest replication summary; unavailable on a node that never replicated (e.g. standalone). */
+    private Map<String, Object> replication(RuntimeEvent summary) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("available", summary != null);
+        if (summary == null) {
+            return m;
+        }
+        boolean fresh = clock.millis() - summary.timestamp().toEpochMilli() <= REPLICATION_STALE_MS;
+        Map<String, String> a = summary.attributes();
+        double seconds = Math.max(1, number(a.get("periodMillis"), 1000)) / 1000.0;
+        m.put("commitsPerSecond", fresh ? number(a.get("commits"), 0) / seconds : 0.0);
+        m.put("failuresPerSecond", fresh ? number(a.get("failures"), 0) / seconds : 0.0);
+        m.put("maxMillis", fresh ? number(a.get("maxMillis"), 0) : 0.0);
+        m.put("at", summary.timestamp().toString());
+        return m;
+    }
+
+    private static double number(String value, double otherwise) {
+        try {
+            return value == null ? otherwise : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 
     private static Map<String, Object> event(RuntimeEvent e) {

@@ -45,7 +45,7 @@ public final class DataServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, Object> model = data.build(runtime, cluster, clusterInstalled(),
-                events.recent(DashboardData.EVENTS));
+                events.recent(DashboardData.EVENTS), events.lastReplication());
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");

@@ -13,7 +13,10 @@ import java.util.Set;
 /**
  * The dashboard's recent events, in memory and bounded. Two rings, so that a burst of agent spawns and stops cannot
  * push the rarer cluster and type events (joins, leaves, migrations, upgrades, restarts) out of view. Activations
- * and passivations are not kept: they are too frequent to be news.
+ * and passivations are not kept: they are too frequent to be news. Neither are the replication events: a clustered
+ * node publishes a STATE_REPLICATED summary every second while it writes state, and up to ten
+ * STATE_REPLICATION_FAILED a second while its writes fail — either would flood the list. Only the latest summary
+ * is kept, for the page's replication rate (which includes the failures).
  */
 final class EventRing {
 
@@ -24,12 +27,17 @@ final class EventRing {
     private final int capacity;
     private final Deque<RuntimeEvent> notable = new ArrayDeque<>();
     private final Deque<RuntimeEvent> agents = new ArrayDeque<>();
+    private RuntimeEvent lastReplication;
 
     EventRing(int capacity) {
         this.capacity = Math.max(1, capacity);
     }
 
     synchronized void add(RuntimeEvent event) {
+        if (event.kind() == Kind.STATE_REPLICATED) {
+            lastReplication = event;
+            return;
+        }
         Deque<RuntimeEvent> ring = NOTABLE.contains(event.kind()) ? notable
                 : AGENT.contains(event.kind()) ? agents : null;
         if (ring == null) {
@@ -39,6 +47,11 @@ final class EventRing {
             ring.removeFirst();
         }
         ring.addLast(event);
+    }
+
+    /** @return the latest STATE_REPLICATED summary, or null if none arrived since the bundle started */
+    synchronized RuntimeEvent lastReplication() {
+        return lastReplication;
     }
 
     /** @return at most {@code limit} of the kept events, newest first */

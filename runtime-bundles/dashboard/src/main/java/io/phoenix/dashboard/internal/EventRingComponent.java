@@ -22,4 +22,8 @@ public final class EventRingComponent implements RuntimeEventListener {
     List<RuntimeEvent> recent(int limit) {
         return ring.recent(limit);
     }
+
+    RuntimeEvent lastReplication() {
+        return ring.lastReplication();
+    }
 }

@@ -37,7 +37,7 @@ class DashboardDataTest {
     @Test
     void standaloneNodeShowsItselfAsTheOnlyNode() {
         Map<String, Object> model = new DashboardData(Clock.fixed(T0, ZoneOffset.UTC))
-                .build(runtime, null, false, List.of());
+                .build(runtime, null, false, List.of(), null);
         Map<String, Object> cluster = (Map<String, Object>) model.get("cluster");
         assertEquals("standalone", cluster.get("mode"));
         List<Map<String, Object>> nodes = (List<Map<String, Object>>) cluster.get("nodes");
@@ -47,12 +47,13 @@ class DashboardDataTest {
         assertEquals(42L, ((Map<String, Object>) model.get("node")).get("messagesHandled"));
         assertEquals("counter", ((List<Map<String, Object>>) model.get("types")).get(0).get("name"));
         assertEquals(false, ((Map<String, Object>) model.get("latency")).get("available"));
+        assertEquals(Map.of("available", false), model.get("replication"), "never replicated: no rate at all");
     }
 
     @SuppressWarnings("unchecked")
     @Test
     void runtimeDownStillAnswers() {
-        Map<String, Object> model = new DashboardData(Clock.systemUTC()).build(null, null, true, List.of());
+        Map<String, Object> model = new DashboardData(Clock.systemUTC()).build(null, null, true, List.of(), null);
         assertEquals(false, ((Map<String, Object>) model.get("node")).get("up"));
         assertEquals("starting", ((Map<String, Object>) model.get("cluster")).get("mode"));
     }
@@ -69,12 +70,12 @@ class DashboardDataTest {
             @Override public Instant instant() { return Instant.ofEpochMilli(now[0]); }
         };
         DashboardData data = new DashboardData(clock);
-        data.build(runtime, cluster, true, List.of());
+        data.build(runtime, cluster, true, List.of(), null);
         now[0] = 500;
-        data.build(runtime, cluster, true, List.of());
+        data.build(runtime, cluster, true, List.of(), null);
         verify(cluster, times(1)).nodes();
         now[0] = 1_000;
-        data.build(runtime, cluster, true, List.of());
+        data.build(runtime, cluster, true, List.of(), null);
         verify(cluster, times(2)).nodes();
     }
 
@@ -92,6 +93,39 @@ class DashboardDataTest {
         assertEquals(Kind.NODE_JOINED, recent.get(3).kind());
         assertTrue(recent.stream().noneMatch(e -> e.kind() == Kind.AGENT_STARTED));
         assertEquals(2, ring.recent(2).size());
+    }
+
+    @Test
+    void replicationSummariesFeedTheRateNotTheEventList() {
+        EventRing ring = new EventRing(3);
+        ring.add(new RuntimeEvent(Kind.NODE_JOINED, T0, "n1", null, null, Map.of("node", "n2")));
+        for (int i = 1; i <= 10; i++) {
+            ring.add(new RuntimeEvent(Kind.STATE_REPLICATED, T0.plusSeconds(i), "n1", null, null,
+                    Map.of("commits", String.valueOf(1000 * i), "failures", "0", "maxMillis", "0.5",
+                            "periodMillis", "1000")));
+            ring.add(new RuntimeEvent(Kind.STATE_REPLICATION_FAILED, T0.plusSeconds(i), "n1", "counter", "a" + i,
+                    Map.of("error", "refused", "millis", "1.0")));
+        }
+        assertEquals(List.of(Kind.NODE_JOINED), ring.recent(10).stream().map(RuntimeEvent::kind).toList());
+        assertEquals("10000", ring.lastReplication().attributes().get("commits"));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void replicationRateComesFromTheLatestSummaryWhileItIsFresh() {
+        RuntimeEvent summary = new RuntimeEvent(Kind.STATE_REPLICATED, T0, "n1", null, null,
+                Map.of("commits", "2000", "failures", "3", "maxMillis", "1.250", "periodMillis", "1000"));
+        Map<String, Object> fresh = (Map<String, Object>) new DashboardData(Clock.fixed(T0.plusMillis(900),
+                ZoneOffset.UTC)).build(runtime, null, false, List.of(), summary).get("replication");
+        assertEquals(true, fresh.get("available"));
+        assertEquals(2000.0, fresh.get("commitsPerSecond"));
+        assertEquals(3.0, fresh.get("failuresPerSecond"));
+        assertEquals(1.25, fresh.get("maxMillis"));
+
+        Map<String, Object> stale = (Map<String, Object>) new DashboardData(Clock.fixed(
+                T0.plusMillis(DashboardData.REPLICATION_STALE_MS + 1), ZoneOffset.UTC))
+                .build(runtime, null, false, List.of(), summary).get("replication");
+        assertEquals(0.0, stale.get("commitsPerSecond"), "no summary since: nothing was replicated");
     }
 
     @Test

@@ -67,6 +67,10 @@ public @interface GridConfig {
     @AttributeDefinition(description = "Maximum off-heap memory for cache data, in megabytes")
     long data_region_size_mb() default 128;
 
+    /** @return this node's attributes, {@code key=value} pairs separated by commas */
+    @AttributeDefinition(description = "Attributes of this node for placement policies, e.g. zone=eu-1,role=gpu")
+    String node_attributes() default "";
+
     /** @return the work directory; empty for ${karaf.data}/ignite */
     @AttributeDefinition(description = "Ignite work directory; empty: ${karaf.data}/ignite")
     String work_directory() default "";

@@ -1,6 +1,7 @@
 package io.phoenix.grid.internal;
 
 import io.phoenix.grid.GridSettings;
+import io.phoenix.grid.NodeAttributes;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Maps {@link GridConfig} plus {@code PHOENIX_*} environment overrides to {@link NodeSettings}, checking every
@@ -69,7 +71,8 @@ final class GridConfigMapping {
                 port(env, "communication.port", config.communication_port()),
                 (int) number(env, "communication.port.range", config.communication_port_range(), 0, 1000),
                 number(env, "data.region.size.mb", config.data_region_size_mb(), MIN_REGION_MB, MAX_REGION_MB),
-                workDirectory.toAbsolutePath(), phoenixVersion);
+                workDirectory.toAbsolutePath(), phoenixVersion,
+                attributes(text(env, "node.attributes", config.node_attributes())));
     }
 
     /** The environment variable that overrides {@code key}. */
@@ -94,6 +97,27 @@ final class GridConfigMapping {
             throw invalid("discovery.addresses", "must name at least one address (this node's own, for a single node)");
         }
         return addresses;
+    }
+
+    private static Map<String, String> attributes(String list) {
+        Map<String, String> attributes = new TreeMap<>();
+        for (String pair : list.split(",")) {
+            String trimmed = pair.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            int equals = trimmed.indexOf('=');
+            String key = equals < 0 ? trimmed : trimmed.substring(0, equals).trim();
+            String value = equals < 0 ? "" : trimmed.substring(equals + 1).trim();
+            if (!NodeAttributes.isValidKey(key) || value.isEmpty() || value.indexOf('=') >= 0) {
+                throw invalid("node.attributes", "must be key=value pairs separated by commas (keys of letters, digits,"
+                        + " '.', '_', '-'), was '" + trimmed + "'");
+            }
+            if (attributes.put(key, value) != null) {
+                throw invalid("node.attributes", "names attribute '" + key + "' twice");
+            }
+        }
+        return attributes;
     }
 
     private static int port(Map<String, String> env, String key, int configured) {

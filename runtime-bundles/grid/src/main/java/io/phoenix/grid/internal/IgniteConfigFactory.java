@@ -1,5 +1,7 @@
 package io.phoenix.grid.internal;
 
+import io.phoenix.grid.NodeAttributes;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.ignite.configuration.DataRegionConfiguration;
 import org.apache.ignite.configuration.DataStorageConfiguration;
@@ -58,17 +60,28 @@ final class IgniteConfigFactory {
                         .setInitialSize(Math.min(maxRegion, INITIAL_REGION_MB * MB))
                         .setMaxSize(maxRegion));
 
+        return igniteConfiguration(settings, check, discovery, communication, storage);
+    }
+
+    /** Phoenix's own attributes, which every node sees in the topology without asking. */
+    private static Map<String, Object> userAttributes(NodeSettings settings) {
+        Map<String, Object> attributes = new HashMap<>(NodeAttributes.toUserAttributes(settings.attributes()));
+        attributes.put(VersionCheck.ATTR_PHOENIX_VERSION, settings.phoenixVersion());
+        attributes.put(VersionCheck.ATTR_CLUSTER_NAME, settings.grid().clusterName());
+        attributes.put(VersionCheck.ATTR_NODE_ID, settings.nodeId());
+        attributes.put(VersionCheck.ATTR_IGNITE_VERSION, VersionCheck.localIgniteVersion());
+        return attributes;
+    }
+
+    private static IgniteConfiguration igniteConfiguration(NodeSettings settings, VersionCheck check,
+            TcpDiscoverySpi discovery, TcpCommunicationSpi communication, DataStorageConfiguration storage) {
         return new IgniteConfiguration()
                 .setIgniteInstanceName(settings.nodeId())
                 .setConsistentId(settings.nodeId())
                 .setWorkDirectory(settings.workDirectory().toString())
                 .setGridLogger(new Slf4jIgniteLogger())
                 .setLocalHost(settings.localAddress())
-                .setUserAttributes(Map.of(
-                        VersionCheck.ATTR_PHOENIX_VERSION, settings.phoenixVersion(),
-                        VersionCheck.ATTR_CLUSTER_NAME, settings.grid().clusterName(),
-                        VersionCheck.ATTR_NODE_ID, settings.nodeId(),
-                        VersionCheck.ATTR_IGNITE_VERSION, VersionCheck.localIgniteVersion()))
+                .setUserAttributes(userAttributes(settings))
                 .setPluginProviders(check)
                 .setDiscoverySpi(discovery)
                 .setCommunicationSpi(communication)

@@ -3,6 +3,7 @@ package io.phoenix.grid.internal;
 import io.phoenix.grid.GridSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,10 +20,11 @@ import java.util.Objects;
  * @param dataRegionMb maximum off-heap data region, in megabytes
  * @param workDirectory Ignite's work directory
  * @param phoenixVersion the Phoenix version this node announces and requires
+ * @param attributes this node's attributes (placement policies select nodes by them)
  */
 record NodeSettings(GridSettings grid, String localAddress, List<String> discoveryAddresses, int discoveryPort,
         int discoveryPortRange, int communicationPort, int communicationPortRange, long dataRegionMb,
-        Path workDirectory, String phoenixVersion) {
+        Path workDirectory, String phoenixVersion, Map<String, String> attributes) {
 
     NodeSettings {
         Objects.requireNonNull(grid, "grid");
@@ -30,6 +32,7 @@ record NodeSettings(GridSettings grid, String localAddress, List<String> discove
         discoveryAddresses = List.copyOf(discoveryAddresses);
         Objects.requireNonNull(workDirectory, "workDirectory");
         Objects.requireNonNull(phoenixVersion, "phoenixVersion");
+        attributes = Map.copyOf(attributes);
     }
 
     /** @return the node id (shortcut) */

@@ -95,6 +95,18 @@ class GridConfigMappingTest {
         assertMessage(Map.of("data.region.size.mb", 8), Map.of(), "data.region.size.mb", "16..");
         assertMessage(Map.of("failure.detection.timeout.ms", 0), Map.of(), "failure.detection.timeout.ms", "100..");
         assertMessage(Map.of("cluster.name", " "), Map.of(), "cluster.name", "empty");
+        assertMessage(Map.of("node.attributes", "zone"), Map.of(), "node.attributes", "key=value");
+        assertMessage(Map.of("node.attributes", "zone=a,zone=b"), Map.of(), "node.attributes", "twice");
+        assertMessage(Map.of(), Map.of("PHOENIX_NODE_ATTRIBUTES", "a b=c"), "node.attributes", "key=value");
+    }
+
+    @Test
+    void nodeAttributesAreParsedAndTheEnvironmentWins() {
+        assertEquals(Map.of(), GridConfigMapping.toSettings(config(Map.of()), Map.of(), KARAF, "1.0.0").attributes());
+        assertEquals(Map.of("zone", "eu-1", "role", "gpu"), GridConfigMapping.toSettings(
+                config(Map.of("node.attributes", " zone=eu-1 , role = gpu,")), Map.of(), KARAF, "1.0.0").attributes());
+        assertEquals(Map.of("rack", "7"), GridConfigMapping.toSettings(config(Map.of("node.attributes", "zone=a")),
+                Map.of("PHOENIX_NODE_ATTRIBUTES", "rack=7"), KARAF, "1.0.0").attributes());
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.Ignition;
@@ -182,11 +183,12 @@ class GridNodeRunnerTest {
         GridSettings grid = first.grid();
         runner.start(new NodeSettings(new GridSettings(grid.clusterName(), grid.nodeId(), 0, false, 64,
                 grid.failureDetectionTimeout()), first.localAddress(), first.discoveryAddresses(), first.discoveryPort(),
-                0, freePort(), 0, 32, first.workDirectory(), first.phoenixVersion()));
+                0, freePort(), 0, 32, first.workDirectory(), first.phoenixVersion(), Map.of("zone", "z2")));
         await().atMost(WAIT).until(() -> publisher.publications == 2 && runner.status().state() == State.JOINED);
         assertNotSame(before, publisher.current);
         assertEquals(1, publisher.withdrawals);
         assertEquals(0, runner.settings().backups());
+        assertEquals(Map.of("zone", "z2"), io.phoenix.grid.NodeAttributes.of(publisher.current.cluster().localNode()));
     }
 
     @Test
@@ -234,7 +236,8 @@ class GridNodeRunnerTest {
 
     private NodeSettings settings(String nodeId, String phoenixVersion, int discoveryPort, List<String> addresses) {
         return new NodeSettings(new GridSettings("phoenix", nodeId, 1, true, 64, Duration.ofSeconds(3)), "127.0.0.1",
-                addresses, discoveryPort, 0, freePort(), 0, 32, work.resolve(nodeId), phoenixVersion);
+                addresses, discoveryPort, 0, freePort(), 0, 32, work.resolve(nodeId), phoenixVersion,
+                Map.of("zone", "z1"));
     }
 
     private static GridStatus awaitState(GridNodeRunner runner, State state) {

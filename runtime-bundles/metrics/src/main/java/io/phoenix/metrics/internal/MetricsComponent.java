@@ -52,6 +52,11 @@ public final class MetricsComponent implements RuntimeEventListener, TransportOb
         metrics.transport().placementLookup(node, latencyNanos);
     }
 
+    @Override
+    public void stateWriteCompleted(String node, long latencyNanos, boolean failed) {
+        metrics.replication().completed(node, latencyNanos, failed);
+    }
+
     PhoenixMetrics metrics() {
         return metrics;
     }

@@ -31,10 +31,12 @@ final class PhoenixMetrics {
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     private final EventMetrics events;
     private final TransportMetrics transport;
+    private final ReplicationMetrics replication;
 
     PhoenixMetrics(boolean jvm) {
         events = new EventMetrics(registry);
         transport = new TransportMetrics(registry);
+        replication = new ReplicationMetrics(registry);
         if (jvm) {
             // One by one rather than JvmMetrics.builder(), which remembers every registry in a static set (a leak
             // per re-activation). The allocation metrics are left out: they add GC listeners that outlive us.
@@ -68,6 +70,10 @@ final class PhoenixMetrics {
 
     TransportMetrics transport() {
         return transport;
+    }
+
+    ReplicationMetrics replication() {
+        return replication;
     }
 
     /** Writes every metric in the Prometheus text format. */

@@ -49,9 +49,10 @@ public interface ClusterView {
      * @param cpuLoad recent CPU load 0..1, -1 if unknown
      * @param heapUsedBytes heap in use
      * @param heapMaxBytes heap limit
+     * @param attributes the node's attributes (placement policies select nodes by them)
      */
     record Node(String id, String address, boolean local, long agents, String health, double cpuLoad,
-                long heapUsedBytes, long heapMaxBytes) {
+                long heapUsedBytes, long heapMaxBytes, java.util.Map<String, String> attributes) {
     }
 
     /**

@@ -47,6 +47,26 @@ public record RuntimeEvent(Kind kind, Instant timestamp, String nodeId, String a
         /** A node left the cluster or failed. */
         NODE_LEFT,
         /** This node lost contact with the cluster (network partition or a long pause). */
-        PARTITION_DETECTED
+        PARTITION_DETECTED,
+        /**
+         * Summary of the committed state changes a replicating store (one that persists every commit, i.e. the
+         * cluster's) confirmed or failed since the previous summary. Published at most once per second per node,
+         * and only for a second in which something was written; never on a node without a replicated store. No
+         * agent type or id; attributes {@code commits} (writes confirmed), {@code failures} (writes failed),
+         * {@code maxMillis} (slowest confirmation, from issuing the write, decimal with microsecond precision) and
+         * {@code periodMillis} (the time the summary covers).
+         *
+         * @since 1.3
+         */
+        STATE_REPLICATED,
+        /**
+         * A committed state change of an agent could not be written to the replicating store (after a turn, its
+         * caller is told the update may or may not persist and the agent reloads its state from the store).
+         * Rate-limited to ten per second per node; every failure is counted in the next {@link #STATE_REPLICATED}. Attributes {@code error} and
+         * {@code millis} (from issuing the write to its failure).
+         *
+         * @since 1.3
+         */
+        STATE_REPLICATION_FAILED
     }
 }

@@ -3,7 +3,7 @@
  * and the runtime's lifecycle events. Consumed by the shell, REST, metrics and dashboard bundles.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.phoenix.runtime.management;
 
 import org.osgi.annotation.bundle.Export;

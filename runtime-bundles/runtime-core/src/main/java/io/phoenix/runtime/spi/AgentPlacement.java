@@ -19,6 +19,21 @@ public interface AgentPlacement {
     String nodeFor(String agentId, String agentType);
 
     /**
+     * Decides where a new agent goes. A placement policy may choose the node (least loaded, nodes with certain
+     * attributes) and record the choice, so that {@link #nodeFor} gives the same answer on every node afterwards.
+     * Must be idempotent: asked again for the same agent (the spawn forwarded to the chosen node), it returns the
+     * recorded node.
+     *
+     * @param agentId the new agent's id
+     * @param agentType its type name
+     * @return the id of the node that should host it
+     * @throws io.phoenix.agent.api.AgentUnavailableException if the type's policy admits no node now
+     */
+    default String nodeForNew(String agentId, String agentType) {
+        return nodeFor(agentId, agentType);
+    }
+
+    /**
      * @return the ids of the nodes currently in the cluster, this one included
      */
     List<String> nodes();

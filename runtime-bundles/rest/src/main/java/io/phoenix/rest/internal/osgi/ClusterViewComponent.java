@@ -36,6 +36,6 @@ public class ClusterViewComponent implements ClusterView {
 
     private static Node node(NodeInfo n) {
         return new Node(n.id(), n.address(), n.local(), n.agents(), n.health(), n.cpuLoad(), n.heapUsedBytes(),
-                n.heapMaxBytes());
+                n.heapMaxBytes(), n.attributes());
     }
 }

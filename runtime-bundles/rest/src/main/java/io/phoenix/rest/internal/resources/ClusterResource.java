@@ -45,7 +45,7 @@ public final class ClusterResource {
         int cpus = Runtime.getRuntime().availableProcessors();
         double cpu = load < 0 ? -1 : Math.min(1.0, load / cpus);
         ClusterView.Node self = new ClusterView.Node(status.nodeId(), null, true, status.agents(), "up", cpu,
-                heap.getUsed(), heap.getMax());
+                heap.getUsed(), heap.getMax(), java.util.Map.of());
         return new ClusterView.ClusterReport(status.nodeId(), false, "STANDALONE", 0, List.of(self), List.of());
     }
 }

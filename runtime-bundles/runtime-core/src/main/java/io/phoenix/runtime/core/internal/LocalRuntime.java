@@ -58,6 +58,8 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
     final ForkJoinPool dispatcher;
     final ScheduledThreadPoolExecutor scheduler;
     final EventBus events;
+    /** Counts writes to a replicated store and publishes their per-second summary. */
+    final ReplicationTelemetry replication;
     final StateLifecycle lifecycle;
     final TurnRunner turns;
     private final LocalStateStore localStore = new LocalStateStore();
@@ -99,6 +101,8 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
         });
         scheduler.setRemoveOnCancelPolicy(true);
         this.events = new EventBus(settings.nodeId(), clock, settings.eventsQueueCapacity());
+        this.replication = new ReplicationTelemetry(events, observers, this::nodeId);
+        replication.start(scheduler, ReplicationTelemetry.PERIOD);
         this.lifecycle = new StateLifecycle(this);
         this.turns = new TurnRunner(this, lifecycle);
         this.types = new TypeRegistry(this);
@@ -315,7 +319,7 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
             TypeNames.validateId(agentId);
             ClusterLink link = cluster;
             if (link != null) {
-                String owner = link.placement.nodeFor(agentId, type);
+                String owner = link.placement.nodeForNew(agentId, type);
                 if (!owner.equals(nodeId())) {
                     checkHops(agentId, hops);
                     String stateJson = tree != null ? tree.toString() : state != null ? codecFor(type).toJson(state) : null;

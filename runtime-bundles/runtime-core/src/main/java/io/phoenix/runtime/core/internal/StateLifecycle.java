@@ -93,8 +93,12 @@ final class StateLifecycle {
 
     /** Commits a turn's new state; returns a stage when a replicated store must confirm it first. */
     CompletionStage<Void> commit(Activation agent, TypeBinding binding, Object newState) {
+        return commit(agent, binding, newState, runtime.stateStore);
+    }
+
+    /** As {@link #commit(Activation, TypeBinding, Object)}, with the store the caller already decided on. */
+    CompletionStage<Void> commit(Activation agent, TypeBinding binding, Object newState, StateStore store) {
         agent.state = newState;
-        StateStore store = runtime.stateStore;
         if (!store.persistsEveryCommit()) {
             return null;
         }
@@ -233,7 +237,11 @@ final class StateLifecycle {
                 binding.type.onPassivate(context);
             }
             if (context.changedState()) {
-                commit(agent, binding, context.pendingState());
+                long started = System.nanoTime();
+                CompletionStage<Void> saved = commit(agent, binding, context.pendingState());
+                if (saved != null) {
+                    runtime.replication.track(agent, started, saved);
+                }
             }
         } catch (Throwable error) {
             if (error instanceof VirtualMachineError && !(error instanceof StackOverflowError)) {

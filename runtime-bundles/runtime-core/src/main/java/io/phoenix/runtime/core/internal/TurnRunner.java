@@ -5,6 +5,7 @@ import io.phoenix.agent.api.AgentFailedException;
 import io.phoenix.agent.api.AgentNotFoundException;
 import io.phoenix.agent.api.AgentUnavailableException;
 import io.phoenix.agent.api.BadMessageException;
+import io.phoenix.runtime.spi.StateStore;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -75,14 +76,21 @@ final class TurnRunner {
         try {
             Object message = decode(agent.id, binding, envelope.message);
             Object reply = binding.type.handle(context, message);
-            CompletionStage<Void> persisted = context.changedState()
-                    ? lifecycle.commit(agent, binding, context.pendingState()) : null;
+            CompletionStage<Void> persisted = null;
+            long commitStarted = 0;
+            if (context.changedState()) {
+                // One read of the store: the one that decides whether to time the write is the one written to.
+                // Only replicated writes are timed, so a single node's turns pay no clock read.
+                StateStore store = runtime.stateStore;
+                commitStarted = store.persistsEveryCommit() ? System.nanoTime() : 0;
+                persisted = lifecycle.commit(agent, binding, context.pendingState(), store);
+            }
             agent.handled++;
             agent.slot.handled.increment();
             if (persisted == null && !(reply instanceof CompletionStage<?>)) {
                 envelope.reply(binding, reply);
             } else {
-                replyLater(agent, binding, envelope, reply, persisted);
+                replyLater(agent, binding, envelope, reply, persisted, commitStarted);
             }
         } catch (BadMessageException bad) {
             agent.slot.failed.increment();
@@ -101,14 +109,19 @@ final class TurnRunner {
         }
     }
 
-    /** Replies once the committed state is stored (replicated stores) and an asynchronous reply is ready. */
-    private static void replyLater(Activation agent, TypeBinding binding, Envelope envelope, Object reply,
-                                   CompletionStage<Void> persisted) {
+    /**
+     * Replies once the committed state is stored (replicated stores) and an asynchronous reply is ready. The
+     * store's outcome is counted here, where the turn waits for it anyway, so counting adds no callback.
+     */
+    private void replyLater(Activation agent, TypeBinding binding, Envelope envelope, Object reply,
+                            CompletionStage<Void> persisted, long commitStarted) {
         CompletionStage<?> value = reply instanceof CompletionStage<?> stage
                 ? stage : java.util.concurrent.CompletableFuture.completedFuture(reply);
         CompletionStage<?> ready = value;
         if (persisted != null) {
+            ReplicationTelemetry replication = runtime.replication;
             ready = persisted.handle((ignored, storeError) -> {
+                replication.completed(agent, commitStarted, storeError);
                 if (storeError != null) {
                     throw new java.util.concurrent.CompletionException(unreplicated(agent, storeError));
                 }

@@ -31,10 +31,12 @@ public class ClusterNodesCommand extends ClusterCommandSupport {
         table.column("CPU %").alignRight();
         table.column("Heap used/max (MB)").alignRight();
         table.column("Health");
+        table.column("Attributes");
         for (NodeInfo node : ((ClusterManagement) cluster).nodes()) {
             table.addRow().addContent(node.id(), node.address(), node.local() ? "*" : "",
                     node.agents() < 0 ? UNKNOWN : node.agents(), percent(node.cpuLoad()),
-                    megabytes(node.heapUsedBytes()) + "/" + megabytes(node.heapMaxBytes()), node.health());
+                    megabytes(node.heapUsedBytes()) + "/" + megabytes(node.heapMaxBytes()), node.health(),
+                    attributes(node.attributes()));
         }
         table.print(out(), !noFormat);
     }
@@ -42,6 +44,12 @@ public class ClusterNodesCommand extends ClusterCommandSupport {
     /** @return a load of 0 to 1 as a percentage with one decimal, or {@value #UNKNOWN} if negative */
     static String percent(double load) {
         return load < 0 ? UNKNOWN : String.format(Locale.ROOT, "%.1f", load * 100);
+    }
+
+    /** @return {@code key=value} pairs separated by commas, in key order */
+    static String attributes(java.util.Map<String, String> attributes) {
+        return new java.util.TreeMap<>(attributes).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     /** @return whole megabytes, or {@value #UNKNOWN} if negative */

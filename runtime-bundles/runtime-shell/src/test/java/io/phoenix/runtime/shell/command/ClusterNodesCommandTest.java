@@ -20,15 +20,17 @@ class ClusterNodesCommandTest extends CommandTestSupport {
         clusterUp();
         when(cluster.nodes()).thenReturn(List.of(
                 new NodeInfo("node-1", "127.0.0.1:47500", true, 1200, 0.125, 300 * MB, 1024 * MB, "up"),
-                new NodeInfo("node-2", "127.0.0.1:47501", false, 950, 0.5, 990 * MB, 1024 * MB, "overloaded")));
+                new NodeInfo("node-2", "127.0.0.1:47501", false, 950, 0.5, 990 * MB, 1024 * MB, "overloaded",
+                        java.util.Map.of("zone", "eu-1", "role", "gpu"))));
         execute(command);
         String[] lines = out().split("\n");
         assertEquals(4, lines.length, out());
         assertTrue(lines[0].contains("Address") && lines[0].contains("CPU %") && lines[0].contains("Heap used/max (MB)")
-                && lines[0].contains("Health"), lines[0]);
+                && lines[0].contains("Health") && lines[0].contains("Attributes"), lines[0]);
         assertEquals(List.of("node-1", "127.0.0.1:47500", "*", "1200", "12.5", "300/1024", "up"),
                 TypeListCommandTest.cells(lines[2]));
-        assertEquals(List.of("node-2", "127.0.0.1:47501", "", "950", "50.0", "990/1024", "overloaded"),
+        assertEquals(List.of("node-2", "127.0.0.1:47501", "", "950", "50.0", "990/1024", "overloaded",
+                "role=gpu,zone=eu-1"),
                 TypeListCommandTest.cells(lines[3]));
         assertEquals("", err());
     }
