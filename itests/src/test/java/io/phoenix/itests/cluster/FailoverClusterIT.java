@@ -17,8 +17,9 @@ import org.junit.Test;
 import org.junit.runners.MethodSorters;
 
 /**
- * Node failures under continuous load on three real nodes: kill -9 (then the node restarts and rejoins) and
- * SIGSTOP (then SIGCONT: the woken node must not keep serving agents that moved; then it restarts and rejoins).
+ * Node failures under continuous load on three real nodes (quorum.size 2, backups 2): kill -9 (then the node restarts
+ * and rejoins), SIGSTOP (then SIGCONT: the woken node must not keep serving agents that moved; it rejoins by itself),
+ * and SIGSTOP of two nodes at once (the node left alone has no quorum: it stops serving until the others are back).
  * Load enters through the surviving nodes only, so every call's outcome is known to the caller. Measures and
  * prints detection time and the time until every agent answers again.
  */
@@ -31,7 +32,10 @@ public class FailoverClusterIT extends ClusterTestSupport {
 
     @BeforeClass
     public static void startCluster() throws Exception {
-        cluster = PhoenixCluster.start(3);
+        cluster = PhoenixCluster.start(3, node -> {
+            node.environment.put("PHOENIX_QUORUM_SIZE", "2");
+            node.environment.put("PHOENIX_BACKUPS", "2"); // every node holds every state: one node alone loses none
+        });
     }
 
     @Test
@@ -128,6 +132,45 @@ public class FailoverClusterIT extends ClusterTestSupport {
             System.out.printf("SIGCONT: %s restarted and rejoined after %d ms, holds its agents again after %d ms"
                             + " more; longest inc meanwhile %d ms%n", victim.id, (rejoined - restart) / 1_000_000,
                     (System.nanoTime() - rejoined) / 1_000_000, load.takeMaxLatencyMs());
+            awaitLoad(load, load.acked() + 300);
+        } finally {
+            load.close();
+        }
+        assertNothingLostAndListedOnce(load, ids);
+    }
+
+    @Test
+    public void t3_twoNodesHangTheOneLeftHasNoQuorumUntilTheyAreBack() throws Exception {
+        PhoenixNodeProcess alone = cluster.node(1);
+        List<String> ids = ids("quorum", 30);
+        spawnCounters(ids);
+        CounterLoad load = new CounterLoad(List.of(alone), ids, 4).start();
+        try {
+            awaitLoad(load, 300);
+            long pause = System.nanoTime();
+            cluster.node(2).pause();
+            cluster.node(3).pause();
+            String id = ids.get(0);
+            NodeShell.Result refused = await("node-1 alone stops serving (no quorum)").atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> alone.exec("phoenix:agent-call " + id + " '{\"op\":\"get\"}'"),
+                            r -> r.text().contains("agent_unavailable"));
+            long stopped = System.nanoTime();
+            System.out.printf("QUORUM: node-2 and node-3 paused; node-1 alone refused to serve %d ms later: %s%n",
+                    (stopped - pause) / 1_000_000, refused.text().trim());
+            assertTrue(alone.log().toFile().exists());
+            assertTrue("karaf.log says why", java.nio.file.Files.readString(alone.log()).contains("no quorum"));
+
+            long wake = System.nanoTime();
+            load.mark(wake);
+            cluster.node(2).resume();
+            cluster.node(3).resume();
+            long answered = await("every agent answers through node-1 again").atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(50)).until(load::allAnsweredNanos, at -> at > 0);
+            System.out.printf("QUORUM: node-2 and node-3 woke up, found themselves segmented and rejoined; all 30"
+                    + " agents answer through node-1 again %d ms after the wake-up; longest inc %d ms%n",
+                    (answered - wake) / 1_000_000, load.takeMaxLatencyMs());
+            cluster.awaitFormed(3);
             awaitLoad(load, load.acked() + 300);
         } finally {
             load.close();

@@ -12,12 +12,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -26,6 +29,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The REST API over real HTTP in the distribution: every endpoint, every error status, authentication and roles,
@@ -35,6 +40,9 @@ import org.osgi.framework.ServiceRegistration;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class RestIT extends RestTestSupport {
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
 
     private static final String TYPE = "rest-it";
 
@@ -207,6 +215,53 @@ public class RestIT extends RestTestSupport {
             RawHttpConnection.RawAnswer after = connection.send("GET", "/api/agents/" + id, admin, 0);
             assertEquals(after.toString(), 200, after.status());
         }
+    }
+
+    /**
+     * 503 agent_unavailable (with Retry-After): the type's placement policy admits no node of this cluster, so a new
+     * agent of it has nowhere to go — said at once, not after a timeout.
+     */
+    @Test
+    public void spawnWithNoNodeForThePlacementPolicyIsUnavailable() throws Exception {
+        registerType("rest-it-gpu", 100);
+        Configuration placement = configurationAdmin.getConfiguration("io.phoenix.placement", null);
+        Dictionary<String, Object> original = placement.getProperties();
+        Dictionary<String, Object> changed = new Hashtable<>();
+        if (original != null) {
+            for (String key : java.util.Collections.list(original.keys())) {
+                changed.put(key, original.get(key));
+            }
+        }
+        changed.put("type.rest-it-gpu", "where role=gpu");
+        placement.update(changed);
+        try {
+            String id = uniqueId("gpu");
+            Answer refused = org.awaitility.Awaitility.await("the placement policy applies").atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> post("agents", "{\"type\":\"rest-it-gpu\",\"id\":\"" + id + "\"}"),
+                            a -> a.status() != 201 || deleteAgain(id));
+            JsonNode error = assertError(refused, 503, "agent_unavailable");
+            assertTrue(error.toString(), error.path("message").asText().contains("where role=gpu"));
+            assertTrue(error.path("retryable").asBoolean());
+            assertNotNull(refused.header("Retry-After"));
+            assertError(get("agents/" + id), 404, "agent_not_found");
+        } finally {
+            if (original != null) {
+                placement.update(original);
+            } else {
+                placement.delete();
+            }
+        }
+        // back to affinity: the same type is placed again
+        String id = uniqueId("gpu-after");
+        org.awaitility.Awaitility.await("the placement policy is gone").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> post("agents", "{\"type\":\"rest-it-gpu\",\"id\":\"" + id + "\"}").status() == 201);
+    }
+
+    /** A spawn that succeeded before the policy applied: undone, so that the next attempt is a new agent again. */
+    private boolean deleteAgain(String id) {
+        send("DELETE", "agents/" + id, ADMIN, null);
+        return false;
     }
 
     @Test

@@ -29,8 +29,15 @@ public record GridStatus(State state, String nodeId, int servers, String lastErr
         /** The node runs and is part of a cluster; the {@code Ignite} service is registered. */
         JOINED,
         /**
+         * The node runs but sees fewer servers than {@code quorum.size}: this side of a split cluster must not serve
+         * agents the other side may be serving, so the {@code Ignite} service is withdrawn (the runtime drops its
+         * activations and refuses requests) until enough servers are back, or the node rejoins the other side.
+         */
+        NO_QUORUM,
+        /**
          * The node could not start or join (see {@link GridStatus#lastError()}), or stopped on a critical
-         * failure. It stays down until the configuration changes or the grid bundle restarts.
+         * failure. It stays down until the configuration changes or the grid bundle restarts — except after a
+         * segmentation, when it rejoins by itself ({@code rejoin.after.segmentation}).
          */
         FAILED,
         /** The node was stopped on purpose (the grid bundle is stopping). */

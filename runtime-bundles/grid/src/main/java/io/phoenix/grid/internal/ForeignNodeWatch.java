@@ -23,6 +23,7 @@ final class ForeignNodeWatch {
     /** Foreign endpoints reported, with their message. */
     private final Map<String, String> reported = new LinkedHashMap<>();
     private volatile List<String> foreign = List.of();
+    private volatile boolean separateCluster;
 
     ForeignNodeWatch(ForeignNodeProbe probe) {
         this.probe = probe;
@@ -56,6 +57,12 @@ final class ForeignNodeWatch {
             }
         }
         foreign = List.copyOf(now.keySet());
+        separateCluster = now.containsValue(ForeignNodeProbe.Finding.SAME_PROTOCOL);
+    }
+
+    /** @return whether the last round found an Ignite node of this version outside the topology: another cluster */
+    boolean separateClusterSeen() {
+        return separateCluster;
     }
 
     /** {@code ip:port} of every discovery endpoint of the members of {@code node}'s cluster, itself included. */

@@ -67,6 +67,15 @@ public @interface GridConfig {
     @AttributeDefinition(description = "Maximum off-heap memory for cache data, in megabytes")
     long data_region_size_mb() default 128;
 
+    /** @return the fewest servers this node must see to serve agents; 0: no quorum */
+    @AttributeDefinition(description = "Fewest servers (this one included) this node must see to serve agents, e.g. 2"
+            + " of 3; fewer: it stops serving until enough are back. 0: no quorum (serve whatever the topology)")
+    int quorum_size() default 0;
+
+    /** @return whether a segmented node restarts its grid node to rejoin */
+    @AttributeDefinition(description = "Restart the grid node to rejoin the cluster after it was segmented from it")
+    boolean rejoin_after_segmentation() default true;
+
     /** @return this node's attributes, {@code key=value} pairs separated by commas */
     @AttributeDefinition(description = "Attributes of this node for placement policies, e.g. zone=eu-1,role=gpu")
     String node_attributes() default "";

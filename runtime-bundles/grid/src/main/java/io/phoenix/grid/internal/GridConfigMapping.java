@@ -72,7 +72,9 @@ final class GridConfigMapping {
                 (int) number(env, "communication.port.range", config.communication_port_range(), 0, 1000),
                 number(env, "data.region.size.mb", config.data_region_size_mb(), MIN_REGION_MB, MAX_REGION_MB),
                 workDirectory.toAbsolutePath(), phoenixVersion,
-                attributes(text(env, "node.attributes", config.node_attributes())));
+                attributes(text(env, "node.attributes", config.node_attributes())),
+                (int) number(env, "quorum.size", config.quorum_size(), 0, 1000),
+                bool(env, "rejoin.after.segmentation", config.rejoin_after_segmentation()));
     }
 
     /** The environment variable that overrides {@code key}. */
@@ -118,6 +120,18 @@ final class GridConfigMapping {
             }
         }
         return attributes;
+    }
+
+    private static boolean bool(Map<String, String> env, String key, boolean configured) {
+        String value = env.get(envName(key));
+        if (value == null || value.isBlank()) {
+            return configured;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(key, "must be true or false, was '" + value.trim() + "'");
+        };
     }
 
     private static int port(Map<String, String> env, String key, int configured) {

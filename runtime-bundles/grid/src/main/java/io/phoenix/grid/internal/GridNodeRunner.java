@@ -56,6 +56,8 @@ final class GridNodeRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.phoenix.grid");
     private static final long PROBE_INTERVAL_MS = 10_000;
+    /** Pause between a segmentation and the start that rejoins the cluster (lets the old node's sockets close). */
+    private static final long REJOIN_DELAY_MS = 1_000;
     private static final int PROBE_CONNECT_TIMEOUT_MS = 300;
     private static final int PROBE_ANSWER_TIMEOUT_MS = 500;
     /** How long {@link #close()} waits for an in-flight start plus the stop before it stops the node itself. */
@@ -133,7 +135,7 @@ final class GridNodeRunner implements AutoCloseable {
         Ignite node = ignite;
         State now = state;
         int servers = 0;
-        if (now == State.JOINED && node != null) {
+        if ((now == State.JOINED || now == State.NO_QUORUM) && node != null) {
             try {
                 servers = node.cluster().forServers().nodes().size();
             } catch (RuntimeException e) {
@@ -242,10 +244,12 @@ final class GridNodeRunner implements AutoCloseable {
                 next.localAddress(), communicationPort(started), next.grid().backups(),
                 next.grid().synchronous() ? "sync" : "async", next.grid().partitions(), next.phoenixVersion(),
                 IgniteVersionUtils.VER_STR);
-        try {
-            publisher.publish(started, next);
-        } catch (RuntimeException e) {
-            LOG.error("Phoenix grid: could not publish the grid node", e);
+        if (quorumMet(started, next)) {
+            publish(started, next);
+        } else {
+            state = State.NO_QUORUM;
+            lastError = noQuorum(started, next);
+            LOG.warn("Phoenix grid: {}", lastError);
         }
         ForeignNodeWatch nodeWatch = new ForeignNodeWatch(new ForeignNodeProbe(DiscoveryEndpoints.expand(
                 next.discoveryAddresses(), next.discoveryPort(), next.discoveryPortRange()), knocker));
@@ -253,8 +257,77 @@ final class GridNodeRunner implements AutoCloseable {
         probeTask = watch.scheduleWithFixedDelay(() -> {
             if (ignite == started) {
                 probe(started, nodeWatch);
+                if (state == State.NO_QUORUM && nodeWatch.separateClusterSeen()) {
+                    lifecycle.execute(() -> rejoin(started, "a separate cluster answers at "
+                            + String.join(", ", nodeWatch.foreign())));
+                }
             }
         }, Math.min(1_000, probeIntervalMs), probeIntervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void publish(Ignite node, NodeSettings current) {
+        try {
+            publisher.publish(node, current);
+        } catch (RuntimeException e) {
+            LOG.error("Phoenix grid: could not publish the grid node", e);
+        }
+    }
+
+    private static boolean quorumMet(Ignite node, NodeSettings current) {
+        return current.quorumSize() <= 0 || servers(node) >= current.quorumSize();
+    }
+
+    private static int servers(Ignite node) {
+        try {
+            return node.cluster().forServers().nodes().size();
+        } catch (RuntimeException e) {
+            return 0; // stopping
+        }
+    }
+
+    private static String noQuorum(Ignite node, NodeSettings current) {
+        return "no quorum: this node sees " + servers(node) + " server(s), quorum.size is " + current.quorumSize()
+                + "; it serves no agents until enough servers are back (or it rejoins the rest of the cluster)";
+    }
+
+    /**
+     * Withdraws the node when it loses quorum (the runtime then drops its activations and refuses requests) and
+     * publishes it again when quorum is back. Lifecycle thread.
+     */
+    private void checkQuorum() {
+        Ignite node = ignite;
+        NodeSettings current = settings;
+        if (node == null || current == null || current.quorumSize() <= 0) {
+            return;
+        }
+        boolean met = quorumMet(node, current);
+        if (state == State.JOINED && !met) {
+            publisher.withdraw();
+            state = State.NO_QUORUM;
+            lastError = noQuorum(node, current);
+            LOG.error("Phoenix grid: {}", lastError);
+        } else if (state == State.NO_QUORUM && met) {
+            state = State.JOINED;
+            lastError = null;
+            LOG.info("Phoenix grid: quorum regained: {} server(s), quorum.size {}; serving agents again",
+                    servers(node), current.quorumSize());
+            publish(node, current);
+        }
+    }
+
+    /**
+     * Restarts a node without quorum that sees another part of its cluster: Ignite does not merge clusters, so the
+     * smaller side joins the other by starting over. What only this side held in memory is lost — which is why
+     * only a side without quorum does it. Lifecycle thread.
+     */
+    private void rejoin(Ignite node, String why) {
+        NodeSettings current = settings;
+        if (ignite != node || state != State.NO_QUORUM || current == null) {
+            return;
+        }
+        LOG.warn("Phoenix grid: node {} has no quorum and {}: restarting it to join them", current.nodeId(), why);
+        stopNode();
+        startNode(current);
     }
 
     private void stopNode() {
@@ -312,6 +385,17 @@ final class GridNodeRunner implements AutoCloseable {
                     : "Ignite stopped the node (" + newState + "); the reason is logged above by org.apache.ignite";
             lastError = reason;
             state = State.FAILED;
+            NodeSettings current = settings;
+            if (newState == IgniteState.STOPPED_ON_SEGMENTATION && current != null && current.rejoinAfterSegmentation()) {
+                LOG.error("Phoenix grid: node {} is down: {}. It rejoins the cluster in {} ms, as a new member (what it"
+                        + " held is served by the others)", name, reason, REJOIN_DELAY_MS);
+                watch.schedule(() -> lifecycle.execute(() -> {
+                    if (ignite == null && state == State.FAILED && settings == current) {
+                        startNode(current);
+                    }
+                }), REJOIN_DELAY_MS, TimeUnit.MILLISECONDS);
+                return;
+            }
             LOG.error("Phoenix grid: node {} is down: {}. It stays down until the grid configuration changes or "
                     + "bundle io.phoenix.grid restarts", name, reason);
         });
@@ -332,6 +416,14 @@ final class GridNodeRunner implements AutoCloseable {
             LOG.info("Phoenix grid: node {} {} the cluster; {} server(s) now (topology version {})",
                     id != null ? id : node.consistentId(), what,
                     discovery.topologyNodes().stream().filter(n -> !n.isClient()).count(), discovery.topologyVersion());
+            NodeSettings current = settings;
+            if (current != null && current.quorumSize() > 0) {
+                try {
+                    lifecycle.execute(this::checkQuorum);
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    // the runner is closing: no quorum to keep
+                }
+            }
         }
         return true;
     }

@@ -21,10 +21,13 @@ import java.util.Objects;
  * @param workDirectory Ignite's work directory
  * @param phoenixVersion the Phoenix version this node announces and requires
  * @param attributes this node's attributes (placement policies select nodes by them)
+ * @param quorumSize the fewest servers this node must see to serve agents (0: no quorum)
+ * @param rejoinAfterSegmentation whether a segmented node restarts to rejoin
  */
 record NodeSettings(GridSettings grid, String localAddress, List<String> discoveryAddresses, int discoveryPort,
         int discoveryPortRange, int communicationPort, int communicationPortRange, long dataRegionMb,
-        Path workDirectory, String phoenixVersion, Map<String, String> attributes) {
+        Path workDirectory, String phoenixVersion, Map<String, String> attributes, int quorumSize,
+        boolean rejoinAfterSegmentation) {
 
     NodeSettings {
         Objects.requireNonNull(grid, "grid");

@@ -98,6 +98,20 @@ class GridConfigMappingTest {
         assertMessage(Map.of("node.attributes", "zone"), Map.of(), "node.attributes", "key=value");
         assertMessage(Map.of("node.attributes", "zone=a,zone=b"), Map.of(), "node.attributes", "twice");
         assertMessage(Map.of(), Map.of("PHOENIX_NODE_ATTRIBUTES", "a b=c"), "node.attributes", "key=value");
+        assertMessage(Map.of("quorum.size", -1), Map.of(), "quorum.size", "0..1000");
+        assertMessage(Map.of(), Map.of("PHOENIX_REJOIN_AFTER_SEGMENTATION", "maybe"), "rejoin.after.segmentation",
+                "true or false");
+    }
+
+    @Test
+    void quorumIsOffAndRejoiningOnByDefault() {
+        NodeSettings defaults = GridConfigMapping.toSettings(config(Map.of()), Map.of(), KARAF, "1.0.0");
+        assertEquals(0, defaults.quorumSize());
+        assertEquals(true, defaults.rejoinAfterSegmentation());
+        NodeSettings set = GridConfigMapping.toSettings(config(Map.of("quorum.size", 2)),
+                Map.of("PHOENIX_REJOIN_AFTER_SEGMENTATION", "FALSE"), KARAF, "1.0.0");
+        assertEquals(2, set.quorumSize());
+        assertEquals(false, set.rejoinAfterSegmentation());
     }
 
     @Test

@@ -183,7 +183,7 @@ class GridNodeRunnerTest {
         GridSettings grid = first.grid();
         runner.start(new NodeSettings(new GridSettings(grid.clusterName(), grid.nodeId(), 0, false, 64,
                 grid.failureDetectionTimeout()), first.localAddress(), first.discoveryAddresses(), first.discoveryPort(),
-                0, freePort(), 0, 32, first.workDirectory(), first.phoenixVersion(), Map.of("zone", "z2")));
+                0, freePort(), 0, 32, first.workDirectory(), first.phoenixVersion(), Map.of("zone", "z2"), 0, true));
         await().atMost(WAIT).until(() -> publisher.publications == 2 && runner.status().state() == State.JOINED);
         assertNotSame(before, publisher.current);
         assertEquals(1, publisher.withdrawals);
@@ -234,10 +234,47 @@ class GridNodeRunnerTest {
         return runner;
     }
 
+    @Test
+    void aNodeWithoutQuorumIsNotPublishedUntilEnoughServersAreThere() {
+        int a = freePort();
+        int b = freePort();
+        List<String> both = List.of("127.0.0.1:" + a, "127.0.0.1:" + b);
+        Recorder firstPublisher = new Recorder();
+        GridNodeRunner first = runner(firstPublisher);
+        first.start(settings("qa", "1.0.0", a, both, 2));
+        GridStatus alone = awaitState(first, State.NO_QUORUM);
+        assertEquals(1, alone.servers());
+        assertTrue(alone.lastError().contains("no quorum: this node sees 1 server(s), quorum.size is 2"),
+                alone.lastError());
+        assertNull(firstPublisher.current, "a node without quorum serves nothing");
+
+        GridNodeRunner second = runner(new Recorder());
+        second.start(settings("qb", "1.0.0", b, both, 2));
+        awaitState(second, State.JOINED);
+        awaitState(first, State.JOINED);
+        assertNotNull(firstPublisher.current, "published once quorum is there");
+        assertNull(first.status().lastError());
+
+        second.close();
+        awaitState(first, State.NO_QUORUM);
+        assertNull(firstPublisher.current, "withdrawn when quorum is lost");
+        assertEquals(1, firstPublisher.withdrawals);
+
+        GridNodeRunner again = runner(new Recorder());
+        again.start(settings("qb2", "1.0.0", b, both, 2));
+        awaitState(first, State.JOINED);
+        assertEquals(2, firstPublisher.publications);
+    }
+
     private NodeSettings settings(String nodeId, String phoenixVersion, int discoveryPort, List<String> addresses) {
+        return settings(nodeId, phoenixVersion, discoveryPort, addresses, 0);
+    }
+
+    private NodeSettings settings(String nodeId, String phoenixVersion, int discoveryPort, List<String> addresses,
+                                  int quorum) {
         return new NodeSettings(new GridSettings("phoenix", nodeId, 1, true, 64, Duration.ofSeconds(3)), "127.0.0.1",
                 addresses, discoveryPort, 0, freePort(), 0, 32, work.resolve(nodeId), phoenixVersion,
-                Map.of("zone", "z1"));
+                Map.of("zone", "z1"), quorum, true);
     }
 
     private static GridStatus awaitState(GridNodeRunner runner, State state) {

@@ -23,7 +23,8 @@ public abstract class ClusterCommandSupport extends PhoenixCommandSupport {
 
     /** The failure, after {@code Error: }, when this node has no cluster management service. */
     public static final String NOT_IN_CLUSTER = "this node is not part of a cluster"
-            + " (the phoenix-cluster feature is not installed or the grid is not up)";
+            + " (the phoenix-cluster feature is not installed, or the grid is not up or has no quorum: the"
+            + " 'Phoenix grid:' lines of data/log/karaf.log say which)";
 
     /** The cluster management service's interface. */
     static final String CLUSTER_SERVICE = "io.phoenix.cluster.ClusterManagement";
