@@ -37,10 +37,21 @@ public abstract class ClusterCommandSupport extends PhoenixCommandSupport {
 
     @Override
     protected final void run() throws Exception {
-        withCluster(bundleContext, cluster -> {
+        if (!withClusterIfPresent(bundleContext, cluster -> {
             runOn(cluster);
             return null;
-        });
+        })) {
+            withoutCluster();
+        }
+    }
+
+    /**
+     * What the command does on a node without the cluster management service: by default it says so.
+     *
+     * @throws Exception {@value #NOT_IN_CLUSTER}, or what an override reports
+     */
+    protected void withoutCluster() throws Exception {
+        throw new CommandException(NOT_IN_CLUSTER);
     }
 
     /**
@@ -80,14 +91,26 @@ public abstract class ClusterCommandSupport extends PhoenixCommandSupport {
      * @throws Exception the call's failure
      */
     public static <R> R withCluster(BundleContext context, ClusterCall<R> call) throws Exception {
+        Object[] result = new Object[1];
+        if (!withClusterIfPresent(context, cluster -> result[0] = call.apply(cluster))) {
+            throw new CommandException(NOT_IN_CLUSTER);
+        }
+        @SuppressWarnings("unchecked")
+        R value = (R) result[0];
+        return value;
+    }
+
+    /** As {@link #withCluster}, but tells whether the service was there instead of failing. */
+    private static boolean withClusterIfPresent(BundleContext context, ClusterCall<?> call) throws Exception {
         ServiceReference<?> reference = context != null && clusterPackageWired()
                 ? context.getServiceReference(CLUSTER_SERVICE) : null;
         Object service = reference == null ? null : context.getService(reference);
         if (service == null) {
-            throw new CommandException(NOT_IN_CLUSTER);
+            return false;
         }
         try {
-            return call.apply(service);
+            call.apply(service);
+            return true;
         } finally {
             context.ungetService(reference);
         }

@@ -2,6 +2,7 @@ package io.phoenix.runtime.shell.command;
 
 import io.phoenix.cluster.ClusterManagement;
 import io.phoenix.cluster.ClusterStatus;
+import io.phoenix.grid.GridStatus;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -31,6 +32,29 @@ public class ClusterStatusCommand extends ClusterCommandSupport {
         }
         for (String problem : status.problems()) {
             table.addRow().addContent("Problems", problem);
+        }
+        table.print(out(), !noFormat);
+    }
+
+    /**
+     * Without the cluster services the grid may still run — waiting for a quorum, rejoining after a segmentation, or
+     * failed: its own status says which, so the operator need not read the log.
+     */
+    @Override
+    protected void withoutCluster() throws Exception {
+        Object status = GridStatusLookup.status(bundleContext);
+        if (status == null) {
+            super.withoutCluster();
+            return;
+        }
+        GridStatus grid = (GridStatus) status;
+        ShellTable table = propertyTable();
+        table.addRow().addContent("Node", grid.nodeId());
+        table.addRow().addContent("State", grid.state());
+        table.addRow().addContent("Servers", grid.servers());
+        table.addRow().addContent("Problems", "the cluster services are not running: this node serves no agents");
+        if (grid.lastError() != null) {
+            table.addRow().addContent("Problems", grid.lastError());
         }
         table.print(out(), !noFormat);
     }

@@ -1,12 +1,17 @@
 package io.phoenix.runtime.shell.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.phoenix.cluster.ClusterStatus;
+import io.phoenix.grid.GridNode;
+import io.phoenix.grid.GridStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceReference;
 
 class ClusterStatusCommandTest extends CommandTestSupport {
 
@@ -56,6 +61,23 @@ class ClusterStatusCommandTest extends CommandTestSupport {
         String[] lines = out().split("\n");
         assertEquals(10, lines.length, out());
         assertEquals(List.of("State", "STARTING"), TypeListCommandTest.cells(lines[3]));
+    }
+
+    @Test
+    void showsTheGridsStatusWhenTheClusterServicesAreDown() {
+        GridNode grid = mock(GridNode.class);
+        when(grid.status()).thenReturn(new GridStatus(
+                GridStatus.State.NO_QUORUM, "node-1", 1, "no quorum: this node sees 1 server(s)",
+                List.of(), "1.0.0", "2.17.0"));
+        ServiceReference<?> gridReference = mock(ServiceReference.class);
+        doReturn(gridReference).when(bundleContext).getServiceReference(GridStatusLookup.GRID_SERVICE);
+        doReturn(grid).when(bundleContext).getService(gridReference);
+        command.noFormat = true;
+        execute(command);
+        assertEquals(List.of(List.of("Node", "node-1"), List.of("State", "NO_QUORUM"), List.of("Servers", "1"),
+                List.of("Problems", "the cluster services are not running: this node serves no agents"),
+                List.of("Problems", "no quorum: this node sees 1 server(s)")), rawRows());
+        assertEquals("", err());
     }
 
     @Test
