@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
+import org.apache.ignite.configuration.DataRegionConfiguration;
+import org.apache.ignite.configuration.DataStorageConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.events.EventType;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
@@ -178,6 +180,9 @@ public final class GridTestNode implements AutoCloseable {
         String workDirectory = System.getProperty("java.io.tmpdir") + "/phoenix-grid-test/" + id;
         return new IgniteConfiguration().setIgniteInstanceName(id).setConsistentId(id).setLocalHost("127.0.0.1")
                 .setWorkDirectory(workDirectory)
+                // a bounded region with metrics, so that footprint benchmarks can read what the caches use
+                .setDataStorageConfiguration(new DataStorageConfiguration().setDefaultDataRegionConfiguration(
+                        new DataRegionConfiguration().setName("default").setMaxSize(1L << 30).setMetricsEnabled(true)))
                 .setDiscoverySpi(discovery).setCommunicationSpi(communication).setFailureDetectionTimeout(3_000)
                 .setPeerClassLoadingEnabled(false).setClientConnectorConfiguration(null).setConnectorConfiguration(null)
                 .setMetricsLogFrequency(0)
