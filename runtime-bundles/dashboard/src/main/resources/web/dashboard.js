@@ -24,6 +24,27 @@
   function mb(bytes) { return bytes >= 0 ? (bytes / 1048576).toFixed(0) + ' MB' : '–'; }
   function rate(now, before, seconds) { return seconds > 0 && before !== undefined ? Math.max(0, (now - before) / seconds) : null; }
   function fmtRate(r) { return r === null ? '–' : r.toFixed(r < 10 ? 1 : 0); }
+  function fmtMicros(us) {
+    if (us === undefined || us === null) { return '–'; }
+    if (us < 1000) { return us.toFixed(us < 10 ? 1 : 0) + ' µs'; }
+    if (us < 1e6) { return (us / 1000).toFixed(us < 1e4 ? 2 : 1) + ' ms'; }
+    return (us / 1e6).toFixed(2) + ' s';
+  }
+  function fmtPercentiles(p) { return fmtMicros(p.p50Micros) + ' / ' + fmtMicros(p.p99Micros); }
+  // Recent percentiles when messages were handled since the previous poll, else those since the start, labelled.
+  function renderLatency(l) {
+    if (!l.available) { text('latency', '–'); text('latency-note', 'runtime down'); return; }
+    var recent = l.recent, total = l.total;
+    var note = total.count > 0 ? 'since start: ' + fmtPercentiles(total) + ', max ' + fmtMicros(total.maxMicros)
+      + ' (' + total.count + ' sampled)' : 'no messages yet';
+    if (recent && recent.count > 0) {
+      text('latency', fmtPercentiles(recent));
+      text('latency-note', 'last ' + (l.windowMillis / 1000).toFixed(1) + ' s (' + recent.count + ' sampled); ' + note);
+    } else {
+      text('latency', recent ? 'idle' : '…');
+      text('latency-note', note);
+    }
+  }
 
   function render(d) {
     var node = d.node, cluster = d.cluster;
@@ -34,7 +55,7 @@
     text('agents-active', node.up ? node.activeAgents : '–');
     text('mailbox', node.up ? node.mailboxDepth : '–');
     text('heap', mb(node.heapUsedBytes) + ' / ' + mb(node.heapMaxBytes));
-    text('latency', d.latency.available ? d.latency.value : 'n/a: ' + d.latency.note);
+    renderLatency(d.latency);
     text('cluster-problems', (cluster.problems || []).join('; '));
 
     var seconds = previous ? (d.time - previous.time) / 1000 : 0;
@@ -64,6 +85,9 @@
       cell(tr, fmtRate(previous ? rate(t.messagesHandled, previous.handled[t.name], seconds) : null), 'num');
       cell(tr, t.messagesFailed, 'num');
       cell(tr, t.upgrades, 'num');
+      var busy = t.latency && t.latency.count > 0;
+      cell(tr, busy ? fmtMicros(t.latency.p50Micros) : '–', 'num');
+      cell(tr, busy ? fmtMicros(t.latency.p99Micros) : '–', 'num');
     });
     fill('events', d.events, function (tr, e) {
       cell(tr, new Date(e.timestamp).toLocaleTimeString());

@@ -19,8 +19,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 
 /**
- * The dashboard in a real headless browser (Debian's chromium + chromedriver): the page loads, shows this node, and
- * updates by itself after an agent is spawned. Runs whenever chromium is installed, and always under CI=true (.ci/run
+ * The dashboard in a real headless browser (Debian's chromium + chromedriver): the page loads, shows this node,
+ * updates by itself after an agent is spawned, and shows message latency percentiles while calls run. Runs whenever chromium is installed, and always under CI=true (.ci/run
  * installs it), where a missing browser fails the test instead of skipping it. Without chromium and CI it prints
  * "SKIPPED DashboardIT" (Pax Exam counts the assumption failure as a pass).
  */
@@ -77,6 +77,26 @@ public class DashboardIT extends MonitoringTestSupport {
             assertTrue(types, types.contains("counter"));
             assertTrue("refreshed by itself", !updated.equals(
                     browser.script("return document.body.getAttribute('data-updated')")));
+
+            // About one message in 32 is timed: keep calling until a poll saw sampled ones since the previous poll.
+            // Card, note and the counter's p50 cell are read in one script, so they come from the same poll.
+            String duration = "[\\d.]+ (µs|ms|s)";
+            String percentiles = duration + " / " + duration;
+            String shown = await("the latency card and the counter row show p50 / p99 of recent calls").atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        for (int i = 0; i < 200; i++) {
+                            call(id, "{\"op\":\"inc\",\"by\":1}", CALL_TIMEOUT);
+                        }
+                        return browser.script("var row = [...document.querySelectorAll('#types tr')]"
+                                + ".find(r => r.cells[0].textContent === 'counter');"
+                                + " return [document.getElementById('latency').textContent,"
+                                + " document.getElementById('latency-note').textContent,"
+                                + " row.cells[row.cells.length - 2].textContent].join('\\n')");
+                    }, text -> text.split("\n")[0].matches(percentiles));
+            String[] parts = shown.split("\n");
+            assertTrue(shown, parts[1].matches("last [\\d.]+ s \\(\\d+ sampled\\); since start: " + percentiles + ".*"));
+            assertTrue(shown, parts[2].matches(duration));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.phoenix.dashboard.internal;
 
 import io.phoenix.runtime.management.AgentTypeInfo;
+import io.phoenix.runtime.management.LatencySnapshot;
 import io.phoenix.runtime.management.NodeStatus;
 import io.phoenix.runtime.management.RuntimeEvent;
 import io.phoenix.runtime.management.RuntimeManagement;
@@ -15,8 +16,10 @@ import java.util.Map;
 
 /**
  * Builds the JSON model of /dashboard/data from the runtime, the cluster (when there is one) and the recent events.
- * Totals only: the page derives message rates from the deltas between two polls. The cluster's node list asks every
- * node for its agent count, so it is fetched at most once per {@link #NODES_TTL_MS} whatever the number of viewers.
+ * Totals, from which the page derives message rates between two polls; latency percentiles, which need the buckets,
+ * are computed here, over a recent window ({@link LatencyWindow}) and since the start. The cluster's node list asks
+ * every node for its agent count, so it is fetched at most once per {@link #NODES_TTL_MS} whatever the number of
+ * viewers.
  */
 final class DashboardData {
 
@@ -29,6 +32,7 @@ final class DashboardData {
     static final long REPLICATION_STALE_MS = 3_000;
 
     private final Clock clock;
+    private final LatencyWindow latencyWindow = new LatencyWindow();
     private List<Map<String, Object>> cachedNodes;
     private ClusterSource cachedFor;
     private long cachedAt;
@@ -52,12 +56,40 @@ final class DashboardData {
         NodeStatus status = runtime == null ? null : runtime.status();
         model.put("node", node(status));
         model.put("cluster", cluster(status, cluster, clusterExpected));
-        model.put("types", runtime == null ? List.of() : runtime.types().stream().map(DashboardData::type).toList());
+        LatencySnapshot total = runtime == null ? null : runtime.messageLatency();
+        LatencyWindow.Recent recent = total == null ? null : latencyWindow.advance(
+                new LatencyWindow.Sample(clock.millis(), total, runtime.messageLatencyByType()));
+        Map<String, LatencySnapshot> recentByType = recent == null ? Map.of() : recent.types();
+        model.put("types", runtime == null ? List.of()
+                : runtime.types().stream().map(t -> type(t, recentByType.get(t.name()))).toList());
         model.put("events", events.stream().limit(EVENTS).map(DashboardData::event).toList());
         model.put("replication", replication(replication));
-        model.put("latency", Map.of("available", false,
-                "note", "the runtime reports no per-message latency yet"));
+        model.put("latency", latency(total, recent));
         return model;
+    }
+
+    /** Node-wide percentiles: of the recent window (null on a first poll), and since the runtime started. */
+    private static Map<String, Object> latency(LatencySnapshot total, LatencyWindow.Recent recent) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("available", total != null);
+        if (total != null) {
+            m.put("windowMillis", recent == null ? 0 : recent.millis());
+            m.put("recent", recent == null ? null : percentiles(recent.node()));
+            m.put("total", percentiles(total));
+        }
+        return m;
+    }
+
+    /** Microseconds, as the page shows them; a histogram with nothing in it has no percentiles. */
+    private static Map<String, Object> percentiles(LatencySnapshot latency) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", latency.count());
+        if (latency.count() > 0) {
+            m.put("p50Micros", latency.p50Nanos() / 1000.0);
+            m.put("p99Micros", latency.p99Nanos() / 1000.0);
+            m.put("maxMicros", latency.maxNanos() / 1000.0);
+        }
+        return m;
     }
 
     private static Map<String, Object> node(NodeStatus s) {
@@ -121,7 +153,7 @@ final class DashboardData {
         return cachedNodes;
     }
 
-    private static Map<String, Object> type(AgentTypeInfo t) {
+    private static Map<String, Object> type(AgentTypeInfo t, LatencySnapshot recentLatency) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", t.name());
         m.put("version", t.version());
@@ -131,6 +163,7 @@ final class DashboardData {
         m.put("messagesHandled", t.messagesHandled());
         m.put("messagesFailed", t.messagesFailed());
         m.put("upgrades", t.upgrades());
+        m.put("latency", recentLatency == null ? null : percentiles(recentLatency));
         return m;
     }
 

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.phoenix.runtime.management.AgentTypeInfo;
+import io.phoenix.runtime.management.LatencySnapshot;
 import io.phoenix.runtime.management.NodeStatus;
 import io.phoenix.runtime.management.RuntimeEvent;
 import io.phoenix.runtime.management.RuntimeEvent.Kind;
@@ -31,6 +32,28 @@ class DashboardDataTest {
         when(runtime.nodeId()).thenReturn("n1");
         when(runtime.status()).thenReturn(new NodeStatus("n1", T0, 1, 5, 3, 0, 42, 1, 2));
         when(runtime.types()).thenReturn(List.of(new AgentTypeInfo("counter", "1.0.0", "b", true, 1, 5, 3, 42, 1, 0)));
+        latency(SLOW);
+    }
+
+    /** Ten messages of 1 ms each, on buckets of 1 µs, 10 µs, 1 ms (and overflow). */
+    private static final LatencySnapshot SLOW = new LatencySnapshot(10, 10_000_000, 1_000_000,
+            List.of(1_000L, 10_000L, 1_000_000L), List.of(0L, 0L, 10L, 0L));
+    /** The same, plus four messages of 10 µs. */
+    private static final LatencySnapshot THEN_FAST = new LatencySnapshot(14, 10_040_000, 1_000_000,
+            List.of(1_000L, 10_000L, 1_000_000L), List.of(0L, 4L, 10L, 0L));
+
+    private void latency(LatencySnapshot counter) {
+        when(runtime.messageLatency()).thenReturn(counter);
+        when(runtime.messageLatencyByType()).thenReturn(Map.of("counter", counter));
+    }
+
+    /** A clock the test moves: now[0] is the time in ms. */
+    private static Clock clock(long[] now) {
+        return new Clock() {
+            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return Instant.ofEpochMilli(now[0]); }
+        };
     }
 
     @SuppressWarnings("unchecked")
@@ -46,8 +69,42 @@ class DashboardDataTest {
         assertEquals(5L, nodes.get(0).get("agents"));
         assertEquals(42L, ((Map<String, Object>) model.get("node")).get("messagesHandled"));
         assertEquals("counter", ((List<Map<String, Object>>) model.get("types")).get(0).get("name"));
-        assertEquals(false, ((Map<String, Object>) model.get("latency")).get("available"));
+        assertEquals(true, ((Map<String, Object>) model.get("latency")).get("available"));
         assertEquals(Map.of("available", false), model.get("replication"), "never replicated: no rate at all");
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void latencyPercentilesAreOfTheMessagesSinceThePreviousPollAndSinceTheStart() {
+        long[] now = {0};
+        DashboardData data = new DashboardData(clock(now));
+        Map<String, Object> first = (Map<String, Object>) data.build(runtime, null, false, List.of(), null)
+                .get("latency");
+        assertEquals(0L, first.get("windowMillis"));
+        assertEquals(null, first.get("recent"), "no earlier poll yet");
+        assertEquals(Map.of("count", 10L, "p50Micros", 1000.0, "p99Micros", 1000.0, "maxMicros", 1000.0),
+                first.get("total"));
+
+        now[0] = 1_500;
+        latency(THEN_FAST);
+        Map<String, Object> model = data.build(runtime, null, false, List.of(), null);
+        Map<String, Object> second = (Map<String, Object>) model.get("latency");
+        assertEquals(1_500L, second.get("windowMillis"));
+        assertEquals(Map.of("count", 4L, "p50Micros", 10.0, "p99Micros", 10.0, "maxMicros", 10.0), second.get("recent"),
+                "the earlier slow messages are not in the window");
+        assertEquals(1000.0, ((Map<String, Object>) second.get("total")).get("p99Micros"));
+        Map<String, Object> counter = ((List<Map<String, Object>>) model.get("types")).get(0);
+        assertEquals(4L, ((Map<String, Object>) counter.get("latency")).get("count"));
+
+        now[0] = 1_600; // another browser right after: the window still reaches back to a poll >= 1 s ago
+        Map<String, Object> third = (Map<String, Object>) data.build(runtime, null, false, List.of(), null)
+                .get("latency");
+        assertEquals(1_600L, third.get("windowMillis"));
+        assertEquals(4L, ((Map<String, Object>) third.get("recent")).get("count"));
+
+        now[0] = 3_000; // idle since: an empty window, no percentiles
+        assertEquals(Map.of("count", 0L), ((Map<String, Object>) data.build(runtime, null, false, List.of(), null)
+                .get("latency")).get("recent"));
     }
 
     @SuppressWarnings("unchecked")
@@ -55,6 +112,7 @@ class DashboardDataTest {
     void runtimeDownStillAnswers() {
         Map<String, Object> model = new DashboardData(Clock.systemUTC()).build(null, null, true, List.of(), null);
         assertEquals(false, ((Map<String, Object>) model.get("node")).get("up"));
+        assertEquals(Map.of("available", false), model.get("latency"));
         assertEquals("starting", ((Map<String, Object>) model.get("cluster")).get("mode"));
     }
 
@@ -64,12 +122,7 @@ class DashboardDataTest {
         when(cluster.status()).thenReturn(Map.of("state", "JOINED", "servers", 2));
         when(cluster.nodes()).thenReturn(List.of(Map.of("id", "n1"), Map.of("id", "n2")));
         long[] now = {0};
-        Clock clock = new Clock() {
-            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-            @Override public Instant instant() { return Instant.ofEpochMilli(now[0]); }
-        };
-        DashboardData data = new DashboardData(clock);
+        DashboardData data = new DashboardData(clock(now));
         data.build(runtime, cluster, true, List.of(), null);
         now[0] = 500;
         data.build(runtime, cluster, true, List.of(), null);

@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * Metrics read at scrape time from the runtime's own counters ({@link RuntimeManagement#types()},
- * {@link RuntimeManagement#status()}) and from the cluster: gauges, and counters the runtime already keeps (messages
- * handled/failed, upgrades), which are exact even when runtime events were dropped.
+ * {@link RuntimeManagement#status()}) and from the cluster: gauges, counters the runtime already keeps (messages
+ * handled/failed, upgrades), which are exact even when runtime events were dropped, and its message latency
+ * histograms.
  */
 final class RuntimeGauges {
 
@@ -63,6 +64,7 @@ final class RuntimeGauges {
         gauge(registry, node, "phoenix_cluster_topology_version",
                 "The cluster topology version (grows with joins and leaves)",
                 cb -> cluster.get().ifPresent(c -> cb.call(c.topologyVersion())));
+        registry.add(new MessageLatencyCollector(runtime));
         return registry;
     }
 

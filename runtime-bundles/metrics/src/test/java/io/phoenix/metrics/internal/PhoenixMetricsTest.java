@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.phoenix.runtime.management.AgentTypeInfo;
+import io.phoenix.runtime.management.LatencySnapshot;
 import io.phoenix.runtime.management.NodeStatus;
 import io.phoenix.runtime.management.RuntimeEvent;
 import io.phoenix.runtime.management.RuntimeEvent.Kind;
@@ -154,6 +155,36 @@ class PhoenixMetricsTest {
         assertEquals(7, value(text, "phoenix_mailbox_depth{node=\"n1\"}"));
         assertEquals(4, value(text, "phoenix_dispatcher_threads{node=\"n1\"}"));
         assertTrue(text.contains("# TYPE phoenix_messages_handled_total counter"), text);
+    }
+
+    @Test
+    void messageLatencyIsAHistogramPerTypeOnTheRuntimesBucketsAtOneTwoAndAHalfAndFive() throws IOException {
+        // runtime buckets: <=1 µs, <=1.25 µs, <=2.5 µs, <=5 µs, overflow; 1.25 µs is not exported
+        when(runtime.messageLatencyByType()).thenReturn(Map.of("counter", new LatencySnapshot(10, 60_000, 30_000,
+                List.of(1_000L, 1_250L, 2_500L, 5_000L), List.of(2L, 1L, 3L, 0L, 4L))));
+        String text = scrape();
+        assertTrue(text.contains("# TYPE phoenix_agent_message_seconds histogram"), text);
+        String series = "phoenix_agent_message_seconds_bucket{node=\"n1\",type=\"counter\",le=\"";
+        Matcher m = Pattern.compile("^" + Pattern.quote(series) + "([^\"]+)\"} (\\S+)$", Pattern.MULTILINE)
+                .matcher(text);
+        Map<Double, Double> cumulative = new java.util.TreeMap<>();
+        while (m.find()) {
+            double le = "+Inf".equals(m.group(1)) ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
+            cumulative.put(le, Double.parseDouble(m.group(2)));
+        }
+        assertEquals(Map.of(1e-6, 2.0, 2.5e-6, 6.0, 5e-6, 6.0, Double.POSITIVE_INFINITY, 10.0), cumulative, text);
+        assertEquals(10, value(text, "phoenix_agent_message_seconds_count{node=\"n1\",type=\"counter\"}"));
+        assertEquals(6e-5, value(text, "phoenix_agent_message_seconds_sum{node=\"n1\",type=\"counter\"}"), 1e-12);
+    }
+
+    @Test
+    void onlyDecimalOneTwoAndAHalfAndFiveBoundsAreExported() {
+        assertTrue(MessageLatencyCollector.exported(1_000));
+        assertTrue(MessageLatencyCollector.exported(2_500_000));
+        assertTrue(MessageLatencyCollector.exported(50_000_000_000L));
+        assertFalse(MessageLatencyCollector.exported(2_000));
+        assertFalse(MessageLatencyCollector.exported(1_250));
+        assertFalse(MessageLatencyCollector.exported(640), "below 1 µs");
     }
 
     @Test

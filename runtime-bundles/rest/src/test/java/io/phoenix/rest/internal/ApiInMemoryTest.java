@@ -18,6 +18,7 @@ import io.phoenix.agent.api.MailboxFullException;
 import io.phoenix.rest.internal.errors.ErrorBody;
 import io.phoenix.rest.internal.resources.AgentListing;
 import io.phoenix.runtime.management.AgentTypeInfo;
+import io.phoenix.runtime.management.LatencySnapshot;
 import io.phoenix.runtime.management.NodeStatus;
 import io.phoenix.runtime.management.RuntimeManagement;
 import java.io.ByteArrayInputStream;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -144,6 +146,16 @@ class ApiInMemoryTest {
             @Override
             public NodeStatus status() {
                 return new NodeStatus("n0", Instant.now(), 1, 20, 20, 0, 0, 0, 2);
+            }
+
+            @Override
+            public LatencySnapshot messageLatency() {
+                return LatencySnapshot.empty();
+            }
+
+            @Override
+            public Map<String, LatencySnapshot> messageLatencyByType() {
+                return Map.of("counter", LatencySnapshot.empty());
             }
         };
     }

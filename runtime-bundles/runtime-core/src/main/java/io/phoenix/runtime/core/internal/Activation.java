@@ -81,6 +81,8 @@ final class Activation implements Runnable {
             QUEUED.decrementAndGet(this);
             throw new AgentNotFoundException(id, "agent '" + id + "' was stopped");
         }
+        // Stamped before the push publishes the envelope to the consumer, which reads the stamp after the turn.
+        envelope.enqueuedNanos = LatencyHistogram.sampleStart(runtime.latencySampleMask);
         push(envelope); // a RELEASED activation still takes it: its turn forwards it to the new owner
     }
 

@@ -31,6 +31,8 @@ final class Envelope {
     Envelope next;
     /** Whether the caller wants the reply encoded as JSON by the agent type's own codec. */
     boolean jsonReply;
+    /** When a sampled user message entered the mailbox ({@link System#nanoTime()}); 0 if it is not timed. */
+    long enqueuedNanos;
     private volatile int state;
     private volatile ScheduledFuture<?> timeout;
 

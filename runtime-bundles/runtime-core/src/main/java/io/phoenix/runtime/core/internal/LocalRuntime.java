@@ -14,6 +14,7 @@ import io.phoenix.agent.api.AgentType;
 import io.phoenix.agent.api.BadMessageException;
 import io.phoenix.agent.api.TypeNotAvailableException;
 import io.phoenix.runtime.management.AgentTypeInfo;
+import io.phoenix.runtime.management.LatencySnapshot;
 import io.phoenix.runtime.management.NodeStatus;
 import io.phoenix.runtime.management.RuntimeEventListener;
 import io.phoenix.runtime.management.RuntimeManagement;
@@ -78,6 +79,8 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
     private final AgentTable table = new AgentTable();
     private final Instant startedAt;
     private ScheduledFuture<?> sweeper;
+    /** Sample interval minus one: a message is timed when a random int has none of these bits set. */
+    final int latencySampleMask;
 
     /**
      * Starts a runtime.
@@ -86,6 +89,15 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
      * @param clock the clock for idle times and event timestamps
      */
     public LocalRuntime(RuntimeSettings settings, Clock clock) {
+        this(settings, clock, LatencyHistogram.SAMPLE_INTERVAL);
+    }
+
+    /** Tests time every message (interval 1) to assert on exact counts. */
+    LocalRuntime(RuntimeSettings settings, Clock clock, int latencySampleInterval) {
+        if (Integer.bitCount(latencySampleInterval) != 1) {
+            throw new IllegalArgumentException("latency sample interval must be a power of two");
+        }
+        this.latencySampleMask = latencySampleInterval - 1;
         this.settings = settings;
         this.clock = clock;
         this.startedAt = clock.instant();
@@ -757,6 +769,16 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
     @Override
     public NodeStatus status() {
         return new RuntimeReport(types.slots(), table.all(), settings, startedAt).status();
+    }
+
+    @Override
+    public LatencySnapshot messageLatency() {
+        return RuntimeReport.latency(types.slots());
+    }
+
+    @Override
+    public Map<String, LatencySnapshot> messageLatencyByType() {
+        return RuntimeReport.latencyByType(types.slots());
     }
 
     /**

@@ -1,16 +1,19 @@
 package io.phoenix.runtime.core.internal;
 
 import io.phoenix.runtime.management.AgentTypeInfo;
+import io.phoenix.runtime.management.LatencySnapshot;
 import io.phoenix.runtime.management.NodeStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Builds the management views (types, node status) from one scan of the agent table. */
+/** Builds the management views (types, node status) from one scan of the agent table, and the latency views. */
 final class RuntimeReport {
 
     private final Collection<TypeSlot> slots;
@@ -66,5 +69,25 @@ final class RuntimeReport {
         }
         return new NodeStatus(settings.nodeId(), startedAt, known, agents, active, mailboxDepth, handled, failed,
                 settings.dispatcherThreads());
+    }
+
+    /** Message latency of all types; needs no scan of the agent table, hence static. */
+    static LatencySnapshot latency(Collection<TypeSlot> slots) {
+        LatencySnapshot total = LatencyHistogram.emptySnapshot();
+        for (TypeSlot slot : slots) {
+            total = total.plus(slot.latency.snapshot());
+        }
+        return total;
+    }
+
+    /** Message latency per type, for the types {@link #types()} lists, sorted by name. */
+    static Map<String, LatencySnapshot> latencyByType(Collection<TypeSlot> slots) {
+        Map<String, LatencySnapshot> result = new TreeMap<>();
+        for (TypeSlot slot : slots) {
+            if (slot.lastSeen != null) {
+                result.put(slot.name, slot.latency.snapshot());
+            }
+        }
+        return Collections.unmodifiableMap(result);
     }
 }

@@ -62,6 +62,9 @@ final class TurnRunner {
                     continue;
                 }
                 turn(agent, agent.binding, envelope);
+                if (envelope.enqueuedNanos != 0) {
+                    agent.slot.latency.recordSince(envelope.enqueuedNanos);
+                }
             }
             agent.lastActiveMillis = runtime.clock.millis();
         } finally {

@@ -25,6 +25,8 @@ final class TypeSlot {
     final LongAdder failed = new LongAdder();
     final AtomicLong upgrades = new AtomicLong();
     final AtomicLong agents = new AtomicLong();
+    /** Sampled messages from mailbox to end of turn; timers and runtime signals are not timed. */
+    final LatencyHistogram latency = new LatencyHistogram();
 
     /** Guarded by this. */
     private final List<TypeBinding> candidates = new ArrayList<>();

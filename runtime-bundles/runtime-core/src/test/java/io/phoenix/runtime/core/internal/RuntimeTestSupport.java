@@ -20,7 +20,12 @@ abstract class RuntimeTestSupport {
 
     @BeforeEach
     void startRuntime() {
-        runtime = new LocalRuntime(settings(), Clock.systemUTC());
+        runtime = new LocalRuntime(settings(), Clock.systemUTC(), latencySampleInterval());
+    }
+
+    /** One message in this many is timed; a test that counts timed messages overrides it with 1. */
+    int latencySampleInterval() {
+        return LatencyHistogram.SAMPLE_INTERVAL;
     }
 
     RuntimeSettings settings() {

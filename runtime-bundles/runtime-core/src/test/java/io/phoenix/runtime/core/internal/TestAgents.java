@@ -74,6 +74,7 @@ final class TestAgents {
                 switch (message.op()) {
                     case "inc" -> context.setState(new Count(context.state().value() + message.by()));
                     case "get" -> { }
+                    case "sleep" -> Thread.sleep(message.by()); // a slow turn, for latency measurements
                     case "boom" -> {
                         context.setState(new Count(-999));
                         throw new IllegalStateException("boom");

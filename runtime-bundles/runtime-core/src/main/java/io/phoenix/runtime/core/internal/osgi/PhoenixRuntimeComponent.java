@@ -8,6 +8,7 @@ import io.phoenix.agent.api.AgentRuntime;
 import io.phoenix.agent.api.AgentType;
 import io.phoenix.runtime.core.internal.LocalRuntime;
 import io.phoenix.runtime.management.AgentTypeInfo;
+import io.phoenix.runtime.management.LatencySnapshot;
 import io.phoenix.runtime.management.NodeStatus;
 import io.phoenix.runtime.management.RuntimeEventListener;
 import io.phoenix.runtime.management.RuntimeManagement;
@@ -287,6 +288,16 @@ public class PhoenixRuntimeComponent implements AgentRuntime, RuntimeManagement,
     @Override
     public NodeStatus status() {
         return runtime().status();
+    }
+
+    @Override
+    public LatencySnapshot messageLatency() {
+        return runtime().messageLatency();
+    }
+
+    @Override
+    public Map<String, LatencySnapshot> messageLatencyByType() {
+        return runtime().messageLatencyByType();
     }
 
     @Override
