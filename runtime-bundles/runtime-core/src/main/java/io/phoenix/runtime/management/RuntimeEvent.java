@@ -32,7 +32,11 @@ public record RuntimeEvent(Kind kind, Instant timestamp, String nodeId, String a
         TYPE_UPGRADED,
         /** An agent was spawned. */
         AGENT_SPAWNED,
-        /** An agent was activated (spawn, re-activation after passivation, or after an upgrade). */
+        /**
+         * An agent was activated (spawn, re-activation after passivation, failover or hand-off, or after an
+         * upgrade): attribute {@code reason}, and {@code durationMicros} (loading and decoding its state plus
+         * onActivate) when its state was rebuilt.
+         */
         AGENT_STARTED,
         /** An agent was passivated while idle; its state is kept encoded. */
         AGENT_PASSIVATED,

@@ -37,6 +37,7 @@ final class StateLifecycle {
         if (live == current && agent.state != null) {
             return true;
         }
+        long started = System.nanoTime(); // not the hot path: only turns that (re)build an agent's state get here
         if (live != null && agent.state != null) {
             // Still on an older version: a switch could not snapshot it, so it is done here.
             snapshot(agent, live);
@@ -73,7 +74,7 @@ final class StateLifecycle {
             runtime.stateStore.remove(agent.id); // a local store only holds what is not live
         }
         agent.lifecycle = Activation.ACTIVE;
-        activated(agent, current, reason);
+        activated(agent, current, reason, started);
         return true;
     }
 
@@ -118,6 +119,17 @@ final class StateLifecycle {
         callback(agent, binding, true);
         runtime.events.publish(Kind.AGENT_STARTED, binding.name, agent.id, Map.of("reason", reason,
                 "version", binding.versionString()));
+    }
+
+    /**
+     * As {@link #activated(Activation, TypeBinding, String)} for an agent whose state was just loaded, decoded or
+     * upgraded: the event says how long that took, onActivate included ({@code durationMicros}).
+     */
+    private void activated(Activation agent, TypeBinding binding, String reason, long startedNanos) {
+        callback(agent, binding, true);
+        runtime.events.publish(Kind.AGENT_STARTED, binding.name, agent.id, Map.of("reason", reason,
+                "version", binding.versionString(),
+                "durationMicros", Long.toString((System.nanoTime() - startedNanos) / 1_000)));
     }
 
     void restart(Activation agent, TypeBinding binding, Throwable cause) {

@@ -91,6 +91,15 @@ class FailureAndLifecycleTest extends RuntimeTestSupport {
         assertEquals(2, counter.activations.get());
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 events.stream().anyMatch(e -> e.kind() == RuntimeEvent.Kind.AGENT_PASSIVATED));
+        // the re-activation says how long loading the state and onActivate took; the spawn's start does not
+        RuntimeEvent reactivated = await().atMost(Duration.ofSeconds(5)).until(() -> events.stream()
+                .filter(e -> e.kind() == RuntimeEvent.Kind.AGENT_STARTED
+                        && "reactivated".equals(e.attributes().get("reason"))).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        assertTrue(Long.parseLong(reactivated.attributes().get("durationMicros")) >= 0, reactivated.toString());
+        assertTrue(events.stream().filter(e -> e.kind() == RuntimeEvent.Kind.AGENT_STARTED
+                && "spawned".equals(e.attributes().get("reason"))).noneMatch(e -> e.attributes()
+                .containsKey("durationMicros")));
     }
 
     @Test
