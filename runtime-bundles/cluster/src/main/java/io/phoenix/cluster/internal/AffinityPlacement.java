@@ -55,6 +55,7 @@ public class AffinityPlacement implements AgentPlacement {
 
     private volatile PlacementRules rules = PlacementRules.DEFAULTS;
     private Affinity<String> affinity;
+    private IgniteCache<String, String> directory;
     private IgniteCache<String, String> pinCache;
     private final Map<String, String> pins = new ConcurrentHashMap<>();
     private QueryCursor<Cache.Entry<String, String>> pinWatch;
@@ -69,7 +70,7 @@ public class AffinityPlacement implements AgentPlacement {
 
     void activate(PlacementRules initial) {
         rules = initial;
-        AgentCaches.directory(ignite, grid.settings());
+        directory = AgentCaches.directory(ignite, grid.settings());
         affinity = ignite.affinity(AgentCaches.DIRECTORY);
         pinCache = AgentCaches.pins(ignite);
         pinWatch = CacheMirror.start(pinCache, pins, null);
@@ -130,6 +131,11 @@ public class AffinityPlacement implements AgentPlacement {
             String recorded = recorded(agentId, agentType);
             if (recorded != null && AgentCaches.alive(ignite, Pin.decode(recorded).nodeId())) {
                 return Pin.decode(recorded).nodeId(); // placed already (this is the forwarded spawn, or a retry)
+            }
+            if (recorded == null && directory.containsKey(agentId)) {
+                // The id exists, placed before its type had a policy: the spawn fails where it lives, and
+                // recording a node now would move the existing agent.
+                return nodeFor(agentId, agentType);
             }
             List<Candidate> candidates = candidates(policy);
             if (candidates.isEmpty()) {

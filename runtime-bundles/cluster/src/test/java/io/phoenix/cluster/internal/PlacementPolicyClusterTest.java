@@ -90,6 +90,22 @@ class PlacementPolicyClusterTest extends GridNodesTestSupport {
     }
 
     @Test
+    void aDuplicateSpawnDoesNotMoveTheExistingAgent() throws Exception {
+        PlacementRules rules = rules("where role=gpu");
+        GridTestNode a = start("p4-a", Map.of("role", "gpu"), rules);
+        GridTestNode b = start("p4-b", Map.of("role", "gpu"), rules);
+        awaitServers(a, 2);
+        join(a.runtime.spawn("other", "dup", null)); // placed by affinity: nothing recorded
+        String home = join(a.runtime.info("dup")).node();
+        ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> join(b.runtime.spawn("counter", "dup", null)));
+        assertTrue(failure.getCause() instanceof io.phoenix.agent.api.AgentAlreadyExistsException,
+                failure.getCause().toString());
+        assertFalse(b.placement.pinned("dup"), "nothing recorded for an id that exists");
+        assertEquals(home, join(b.runtime.info("dup")).node());
+    }
+
+    @Test
     void noMatchingNodeIsAClearErrorForANewAgent() throws Exception {
         GridTestNode a = start("p2-a", Map.of("role", "cpu"), rules("where role=gpu"));
         ExecutionException failure = assertThrows(ExecutionException.class,
@@ -106,11 +122,12 @@ class PlacementPolicyClusterTest extends GridNodesTestSupport {
         GridTestNode b = start("p3-b", Map.of(), rules);
         awaitServers(a, 2);
         // a node busy with other agents (by affinity) gets fewer least-loaded ones
-        for (int i = 0, spawned = 0; spawned < 40; i++) {
+        List<String> others = new ArrayList<>();
+        for (int i = 0; others.size() < 40; i++) {
             String id = "other-" + i;
             if (a.placement.nodeFor(id, "other").equals("p3-a")) {
                 join(a.runtime.spawn("other", id, null));
-                spawned++;
+                others.add(id);
             }
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> a.loads.loadOf("p3-a").agents() >= 40);
@@ -120,6 +137,12 @@ class PlacementPolicyClusterTest extends GridNodesTestSupport {
         Map<String, Long> counts = agentsPerNode();
         assertEquals(120, counts.values().stream().mapToLong(Long::longValue).sum());
         assertTrue(Math.abs(counts.get("p3-a") - counts.get("p3-b")) <= 4, "balanced by total load: " + counts);
+        // Affinity-placed agents handed off to a joining node have no activation until their next message, which
+        // would blur the counts below: only the 80 least-loaded agents stay.
+        for (String id : others) {
+            join(a.runtime.stop(id));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.runtime.localAgents() + b.runtime.localAgents() == 80);
 
         GridTestNode c = start("p3-c", Map.of(), rules);
         awaitServers(a, 3);
@@ -129,12 +152,12 @@ class PlacementPolicyClusterTest extends GridNodesTestSupport {
             a.rebalancer.pass();
             b.rebalancer.pass();
             c.rebalancer.pass();
-            return c.runtime.localAgents() >= 30;
+            return c.runtime.localAgents() >= 20;
         });
         Map<String, Long> after = agentsPerNode();
-        assertEquals(120, after.values().stream().mapToLong(Long::longValue).sum(), "one activation each: " + after);
+        assertEquals(80, after.values().stream().mapToLong(Long::longValue).sum(), "one activation each: " + after);
         for (long count : after.values()) {
-            assertTrue(count >= 30 && count <= 50, "within the tolerance of the mean (40): " + after);
+            assertTrue(count >= 20 && count <= 34, "within the tolerance of the mean (26.7): " + after);
         }
         for (int i = 0; i < 80; i++) {
             assertEquals("{\"value\":1}", join(c.runtime.callJson("ll-" + i, "{\"op\":\"inc\",\"by\":1}", TIMEOUT)));
