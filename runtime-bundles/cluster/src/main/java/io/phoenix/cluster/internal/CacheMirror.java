@@ -3,18 +3,26 @@ package io.phoenix.cluster.internal;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import javax.cache.Cache;
+import javax.cache.CacheException;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.EventType;
 import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteException;
 import org.apache.ignite.cache.query.ContinuousQuery;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A node-local copy of a small replicated cache, kept current by a continuous query, so that lookups on the hot path
  * read a plain map instead of the grid.
  */
 final class CacheMirror {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CacheMirror.class);
+    private static final int ATTEMPTS = 10;
+    private static final long RETRY_MILLIS = 100;
 
     private CacheMirror() {
     }
@@ -27,6 +35,29 @@ final class CacheMirror {
      */
     static QueryCursor<Cache.Entry<String, String>> start(IgniteCache<String, String> cache, Map<String, String> copy,
                                                           BiConsumer<String, String> onChange) {
+        // A continuous query started while the topology changes (nodes joining as this one starts) can fail with
+        // "affinity for too old topology version": transient, and fatal to the component activating if thrown.
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return tryStart(cache, copy, onChange);
+            } catch (CacheException | IgniteException e) {
+                last = e;
+                LOG.debug("mirror of cache {} not started (attempt {}): {}", cache.getName(), attempt, e.toString());
+                try {
+                    Thread.sleep(RETRY_MILLIS * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw last;
+    }
+
+    private static QueryCursor<Cache.Entry<String, String>> tryStart(IgniteCache<String, String> cache,
+                                                                     Map<String, String> copy,
+                                                                     BiConsumer<String, String> onChange) {
         ContinuousQuery<String, String> query = new ContinuousQuery<>();
         query.setInitialQuery(new ScanQuery<>());
         query.setLocalListener(events -> {
@@ -42,8 +73,13 @@ final class CacheMirror {
             }
         });
         QueryCursor<Cache.Entry<String, String>> cursor = cache.query(query);
-        for (Cache.Entry<String, String> existing : cursor) {
-            copy.put(existing.getKey(), existing.getValue());
+        try {
+            for (Cache.Entry<String, String> existing : cursor) {
+                copy.put(existing.getKey(), existing.getValue());
+            }
+        } catch (RuntimeException e) {
+            cursor.close();
+            throw e;
         }
         return cursor;
     }

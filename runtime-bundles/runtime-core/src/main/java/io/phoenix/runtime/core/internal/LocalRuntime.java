@@ -70,6 +70,10 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
     volatile ClusterLink cluster;
     /** Set once this node lost its cluster: local misses are "unavailable", not "not found", until it rejoins. */
     private volatile boolean detached;
+    /** Completed when the runtime attaches to a cluster; replaced by a new one when it detaches. */
+    private volatile CompletableFuture<Void> attached = new CompletableFuture<>();
+    /** Most a request from another node waits for this runtime to attach to the cluster it arrived through. */
+    static final long ATTACH_WAIT_MILLIS = 3_000;
     /** Metrics observers of remote traffic and placement lookups; empty on most nodes without metrics. */
     final java.util.concurrent.CopyOnWriteArrayList<io.phoenix.runtime.management.TransportObserver> observers =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -259,6 +263,7 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
         stateStore = store;
         cluster = link;
         detached = false;
+        attached.complete(null);
         LOG.info("runtime joined the cluster as node {} ({} agents registered)", settings.nodeId(), table.size());
     }
 
@@ -271,6 +276,7 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
         if (link == null) {
             return;
         }
+        attached = new CompletableFuture<>();
         cluster = null;
         detached = true;
         int dropped = dropAll("the cluster services went away");
@@ -688,11 +694,18 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
     @Override
     public CompletionStage<RemoteReply> handle(String fromNode, RemoteRequest request) {
         ClusterLink link = cluster;
-        if (link == null) {
-            return CompletableFuture.completedFuture(RemoteReply.failure(new AgentUnavailableException(
-                    request.agentId(), "node " + nodeId() + " is not in a cluster")));
+        if (link != null) {
+            return link.handle(fromNode, request);
         }
-        return link.handle(fromNode, request);
+        // The cluster services come up one by one: this node's transport may receive requests a moment before the
+        // runtime has attached (while it starts or rejoins). Such a request waits for the attach, briefly.
+        long wait = Math.max(0, Math.min(ATTACH_WAIT_MILLIS, request.timeoutMillis() / 2));
+        return attached.copy().completeOnTimeout(null, wait, TimeUnit.MILLISECONDS).thenCompose(ignored -> {
+            ClusterLink now = cluster;
+            return now != null ? now.handle(fromNode, request)
+                    : CompletableFuture.completedFuture(RemoteReply.failure(new AgentUnavailableException(
+                            request.agentId(), "node " + nodeId() + " is not in a cluster")));
+        });
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.phoenix.runtime.core.internal;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -177,5 +179,23 @@ class ClusterRoutingTest {
 
     static Throwable failure(CompletionStage<?> stage) {
         return TurnsAndMailboxTest.failure(stage);
+    }
+
+    @Test
+    void aRequestThatArrivesBeforeTheRuntimeAttachedWaitsForIt() throws Exception {
+        LocalRuntime late = withCounter(cluster.startDetached("node-late"));
+        CompletableFuture<io.phoenix.runtime.spi.RemoteReply> reply = late.handle("node-a",
+                new io.phoenix.runtime.spi.RemoteRequest(io.phoenix.runtime.spi.RemoteRequest.Operation.STATUS, null,
+                        null, null, 5_000, 0)).toCompletableFuture();
+        assertFalse(reply.isDone(), "waits for the attach instead of failing at once");
+        cluster.attach("node-late");
+        assertTrue(reply.get(5, TimeUnit.SECONDS).succeeded(), reply.get().toString());
+
+        LocalRuntime never = cluster.startDetached("node-never");
+        io.phoenix.runtime.spi.RemoteReply refused = never.handle("node-a", new io.phoenix.runtime.spi.RemoteRequest(
+                io.phoenix.runtime.spi.RemoteRequest.Operation.STATUS, null, null, null, 400, 0))
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertFalse(refused.succeeded());
+        assertTrue(refused.errorMessage().contains("is not in a cluster"), refused.errorMessage());
     }
 }

@@ -37,11 +37,21 @@ final class InMemoryCluster implements AutoCloseable {
     private final ExecutorService network = Executors.newFixedThreadPool(4);
 
     LocalRuntime start(String nodeId) {
+        LocalRuntime runtime = startDetached(nodeId);
+        attach(nodeId);
+        return runtime;
+    }
+
+    /** A node whose transport is up (it is in the topology) but whose runtime has not attached yet. */
+    LocalRuntime startDetached(String nodeId) {
         LocalRuntime runtime = new LocalRuntime(RuntimeSettings.defaults(nodeId).withDispatcherThreads(2), Clock.systemUTC());
         nodes.put(nodeId, runtime);
         live.add(nodeId);
-        runtime.attachCluster(new Placement(), new Directory(), new Store(), new Transport(nodeId));
         return runtime;
+    }
+
+    void attach(String nodeId) {
+        nodes.get(nodeId).attachCluster(new Placement(), new Directory(), new Store(), new Transport(nodeId));
     }
 
     /** The node dies: it leaves the topology and its runtime stops. */
