@@ -236,7 +236,11 @@ final class GridNodeRunner implements AutoCloseable {
         ignite = started;
         started.events().localListen((IgnitePredicate<Event>) this::onTopologyEvent, EventType.EVT_NODE_JOINED,
                 EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED, EventType.EVT_NODE_SEGMENTED);
-        state = State.JOINED;
+        boolean quorum = quorumMet(started, next);
+        if (!quorum) {
+            lastError = noQuorum(started, next); // before the state: a reader that sees NO_QUORUM sees why
+        }
+        state = quorum ? State.JOINED : State.NO_QUORUM;
         LOG.info("Phoenix grid: node {} joined cluster '{}' in {} ms: {} server(s); discovery {}:{}, communication {}:{}; "
                         + "{} backup(s), {} replication, {} partitions; Phoenix {}, Ignite {}",
                 next.nodeId(), next.grid().clusterName(), (System.nanoTime() - start) / 1_000_000,
@@ -244,11 +248,9 @@ final class GridNodeRunner implements AutoCloseable {
                 next.localAddress(), communicationPort(started), next.grid().backups(),
                 next.grid().synchronous() ? "sync" : "async", next.grid().partitions(), next.phoenixVersion(),
                 IgniteVersionUtils.VER_STR);
-        if (quorumMet(started, next)) {
+        if (quorum) {
             publish(started, next);
         } else {
-            state = State.NO_QUORUM;
-            lastError = noQuorum(started, next);
             LOG.warn("Phoenix grid: {}", lastError);
         }
         ForeignNodeWatch nodeWatch = new ForeignNodeWatch(new ForeignNodeProbe(DiscoveryEndpoints.expand(
@@ -303,15 +305,15 @@ final class GridNodeRunner implements AutoCloseable {
         boolean met = quorumMet(node, current);
         if (state == State.JOINED && !met) {
             publisher.withdraw();
-            state = State.NO_QUORUM;
             lastError = noQuorum(node, current);
+            state = State.NO_QUORUM;
             LOG.error("Phoenix grid: {}", lastError);
         } else if (state == State.NO_QUORUM && met) {
-            state = State.JOINED;
-            lastError = null;
             LOG.info("Phoenix grid: quorum regained: {} server(s), quorum.size {}; serving agents again",
                     servers(node), current.quorumSize());
-            publish(node, current);
+            publish(node, current); // before the state: a reader that sees JOINED finds the service
+            lastError = null;
+            state = State.JOINED;
         }
     }
 
