@@ -52,6 +52,8 @@ public class NodeLoadBoard {
     private QueryCursor<Cache.Entry<String, String>> watch;
     private ScheduledExecutorService publisher;
     private ScheduledFuture<?> publishing;
+    /** Publisher thread only. */
+    private boolean failing;
 
     @Activate
     void activate(PlacementConfig config) {
@@ -96,8 +98,14 @@ public class NodeLoadBoard {
     private void publishSafely() {
         try {
             publishNow();
+            failing = false;
         } catch (RuntimeException e) {
-            LOG.debug("load publication failed: {}", e.toString());
+            // Once per run of failures: other nodes then place least-loaded agents on this node's last known load.
+            if (!failing) {
+                LOG.warn("this node's load could not be published (others see its last published load): {}",
+                        e.toString());
+            }
+            failing = true;
         }
     }
 

@@ -275,6 +275,14 @@ final class GridNodeRunner implements AutoCloseable {
         }
     }
 
+    private void withdraw() {
+        try {
+            publisher.withdraw();
+        } catch (RuntimeException e) {
+            LOG.warn("Phoenix grid: withdrawing the grid node failed", e);
+        }
+    }
+
     private static boolean quorumMet(Ignite node, NodeSettings current) {
         return current.quorumSize() <= 0 || servers(node) >= current.quorumSize();
     }
@@ -304,7 +312,7 @@ final class GridNodeRunner implements AutoCloseable {
         }
         boolean met = quorumMet(node, current);
         if (state == State.JOINED && !met) {
-            publisher.withdraw();
+            withdraw();
             lastError = noQuorum(node, current);
             state = State.NO_QUORUM;
             LOG.error("Phoenix grid: {}", lastError);
@@ -341,11 +349,7 @@ final class GridNodeRunner implements AutoCloseable {
         if (node == null) {
             return;
         }
-        try {
-            publisher.withdraw();
-        } catch (RuntimeException e) {
-            LOG.warn("Phoenix grid: withdrawing the grid node failed", e);
-        }
+        withdraw();
         ignite = null;
         foreign = null;
         stoppingOnPurpose = true;
@@ -360,7 +364,7 @@ final class GridNodeRunner implements AutoCloseable {
         }
     }
 
-    /** A node stopped by Ignite itself (critical failure, segmentation): withdrawn, reported, left down. */
+    /** A node stopped by Ignite itself (critical failure, segmentation): withdrawn, reported; rejoins after a segmentation. */
     private void onIgnitionState(String name, IgniteState newState) {
         Ignite node = ignite;
         if (newState == IgniteState.STARTED || stoppingOnPurpose || node == null || !Objects.equals(name, node.name())) {
@@ -374,11 +378,7 @@ final class GridNodeRunner implements AutoCloseable {
                 probeTask.cancel(false);
                 probeTask = null;
             }
-            try {
-                publisher.withdraw();
-            } catch (RuntimeException e) {
-                LOG.warn("Phoenix grid: withdrawing the grid node failed", e);
-            }
+            withdraw();
             ignite = null;
             foreign = null;
             String reason = newState == IgniteState.STOPPED_ON_SEGMENTATION

@@ -122,8 +122,13 @@ public abstract class ClusterCommandSupport extends PhoenixCommandSupport {
      * registered in that case, but not cast.
      */
     static boolean clusterPackageWired() {
+        return loadable(CLUSTER_SERVICE);
+    }
+
+    /** Whether this bundle can load {@code className} (from an optionally imported package). */
+    static boolean loadable(String className) {
         try {
-            Class.forName(CLUSTER_SERVICE, false, ClusterCommandSupport.class.getClassLoader());
+            Class.forName(className, false, ClusterCommandSupport.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;

@@ -20,7 +20,7 @@ final class GridStatusLookup {
      * @return the {@code io.phoenix.grid.GridStatus} of this node's grid, or {@code null} without a grid bundle
      */
     static Object status(BundleContext context) {
-        if (context == null || !wired()) {
+        if (context == null || !ClusterCommandSupport.loadable(GRID_SERVICE)) {
             return null;
         }
         ServiceReference<?> reference = context.getServiceReference(GRID_SERVICE);
@@ -32,15 +32,6 @@ final class GridStatusLookup {
             return ((io.phoenix.grid.GridNode) service).status();
         } finally {
             context.ungetService(reference);
-        }
-    }
-
-    private static boolean wired() {
-        try {
-            Class.forName(GRID_SERVICE, false, GridStatusLookup.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 }
