@@ -27,4 +27,13 @@ public interface GridNode {
      * @return a snapshot of the status, never {@code null}
      */
     GridStatus status();
+
+    /**
+     * The fewest servers this node must see to serve agents ({@code quorum.size} of PID {@code io.phoenix.grid}).
+     * Bundles that acknowledge writes check it against the topology when a write completes: a write confirmed
+     * while this node saw fewer servers may exist only on this side of a split cluster.
+     *
+     * @return the quorum size; 0 when no quorum is configured
+     */
+    int quorumSize();
 }

@@ -15,7 +15,7 @@
  * bundle, so that the cluster bundle compiles and wires against the very classes the node runs.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.phoenix.grid;
 
 import org.osgi.annotation.bundle.Export;

@@ -18,7 +18,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Agents' committed state in a partitioned grid cache with backups. Every commit is written; with
  * synchronous replication the write completes only once every backup has it, so a call that returned
- * success survives the loss of the agent's node. Completions are handed to a thread of our own, never
+ * success survives the loss of the agent's node. A write that completed while this node had lost its
+ * cluster is reported as unconfirmed ({@link CommitGuard}), never as stored. Completions are handed to a thread of our own, never
  * run on the grid's threads (where further grid calls could starve it).
  */
 @Component(service = StateStore.class)
@@ -32,10 +33,12 @@ public class IgniteStateStore implements StateStore {
 
     private IgniteCache<String, byte[]> states;
     private ExecutorService completions;
+    private CommitGuard guard;
 
     @Activate
     void activate() {
         states = AgentCaches.state(ignite, grid.settings());
+        guard = new CommitGuard(ignite, grid);
         completions = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "phoenix-state-acks");
             thread.setDaemon(true);
@@ -56,11 +59,22 @@ public class IgniteStateStore implements StateStore {
     @Override
     public CompletionStage<Void> save(String agentId, EncodedState state) {
         CompletableFuture<Void> saved = new CompletableFuture<>();
+        int serversAtStart = guard.servers();
+        String refused = guard.distrust(serversAtStart);
+        if (refused != null) {
+            saved.completeExceptionally(new UnconfirmedWriteException(agentId, refused));
+            return saved;
+        }
         try {
             states.putAsync(agentId, StateBytes.encode(state)).listenAsync(done -> {
                 try {
                     done.get();
-                    saved.complete(null);
+                    String distrust = guard.distrust(serversAtStart);
+                    if (distrust == null) {
+                        saved.complete(null);
+                    } else {
+                        saved.completeExceptionally(new UnconfirmedWriteException(agentId, distrust));
+                    }
                 } catch (RuntimeException e) {
                     saved.completeExceptionally(e);
                 }

@@ -119,6 +119,11 @@ public final class GridTestNode implements AutoCloseable {
             }
 
             @Override
+            public int quorumSize() {
+                return 0;
+            }
+
+            @Override
             public GridStatus status() {
                 return new GridStatus(GridStatus.State.JOINED, id, ignite().cluster().forServers().nodes().size(), null,
                         List.of(), "test", "2.17.0");

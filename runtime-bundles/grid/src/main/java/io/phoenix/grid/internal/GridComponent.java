@@ -96,6 +96,11 @@ public class GridComponent implements GridNode {
     }
 
     @Override
+    public int quorumSize() {
+        return runner.quorumSize();
+    }
+
+    @Override
     public GridStatus status() {
         return runner.status();
     }

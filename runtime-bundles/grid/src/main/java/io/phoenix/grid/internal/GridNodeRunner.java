@@ -148,6 +148,12 @@ final class GridNodeRunner implements AutoCloseable {
                 current == null ? "" : current.phoenixVersion(), IgniteVersionUtils.VER_STR);
     }
 
+    /** The quorum size of the last start; 0 (none) before the first. */
+    int quorumSize() {
+        NodeSettings current = settings;
+        return current == null ? 0 : current.quorumSize();
+    }
+
     /** The settings of the last start, or the fallback before the first. */
     GridSettings settings() {
         NodeSettings current = settings;

@@ -49,6 +49,18 @@ public interface AgentHost {
     long localAgents();
 
     /**
+     * Sets this node's ownership lease: until {@code validUntilNanos} (a {@link System#nanoTime()} value) the node
+     * may run turns of the agents it holds and answer for them. Once it lapses — the cluster bundle did not renew it
+     * in time, because this process was paused or cannot confirm that it is still a member — no turn runs here:
+     * messages wait (or are failed as retryable by {@link #dropAll}), and a turn that was under way when the lease
+     * lapsed is not answered as a success. The cluster bundle renews it while membership is certain; a single node
+     * has no lease ({@link Long#MAX_VALUE}, the value after the cluster services go away).
+     *
+     * @param validUntilNanos the deadline, compared with {@link System#nanoTime()}; {@link Long#MAX_VALUE}: no limit
+     */
+    void leaseUntil(long validUntilNanos);
+
+    /**
      * Publishes a cluster event (node joined or left, partition detected) to the runtime's event
      * listeners, next to the runtime's own events.
      *

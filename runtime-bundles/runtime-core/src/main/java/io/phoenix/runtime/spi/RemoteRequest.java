@@ -44,7 +44,12 @@ public record RemoteRequest(Operation operation, String agentId, String agentTyp
         /** Re-check placement of the node's agents and hand off misplaced ones (reply: how many, as JSON). */
         REHOME,
         /** Activate the agent where it is placed now (failover: its holder died), running onActivate. */
-        ACTIVATE
+        ACTIVATE,
+        /**
+         * Answer at once (reply: empty). A node whose ownership lease lapsed sends it to confirm that the others
+         * still count it as a member: an evicted node's messages are not delivered, so it gets no answer.
+         */
+        PING
     }
 
     /**

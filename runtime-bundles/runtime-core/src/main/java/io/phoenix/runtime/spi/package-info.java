@@ -4,7 +4,7 @@
  * implementations; cluster bundles replace them by registering higher-ranked services.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.phoenix.runtime.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -107,6 +107,11 @@ final class Activation implements Runnable {
         }
     }
 
+    /** Runs a batch again after the lease held it back; it is still marked as scheduled. */
+    void resume() {
+        runtime.dispatcher.execute(this);
+    }
+
     int mailboxDepth() {
         return Math.max(0, queued);
     }
@@ -117,6 +122,13 @@ final class Activation implements Runnable {
 
     @Override
     public void run() {
+        if (!ended() && !runtime.lease.valid()) {
+            // This node may have been dropped from the cluster (paused, cut off): no turn on possibly stale state
+            // until the lease is renewed, or until the node drops the activation and fails its messages as retryable.
+            // It stays marked as scheduled, so new messages queue without dispatching it again; the lease resumes it.
+            runtime.lease.hold(this);
+            return;
+        }
         TypeSlot typeSlot = slot;
         typeSlot.runningBatches.incrementAndGet();
         TypeBinding current;

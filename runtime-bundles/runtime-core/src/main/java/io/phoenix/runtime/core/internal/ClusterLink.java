@@ -281,6 +281,7 @@ final class ClusterLink {
                 case STATUS -> CompletableFuture.completedFuture(JsonSupport.toJsonShared(runtime.status()));
                 case REHOME -> rehome().thenApply(String::valueOf);
                 case ACTIVATE -> runtime.activateRouted(request.agentType(), agentId, hops);
+                case PING -> CompletableFuture.completedFuture(null);
             };
         } catch (AgentException e) {
             return CompletableFuture.completedFuture(RemoteReply.failure(e));

@@ -25,6 +25,7 @@ final class Failures {
             case "type_not_available" -> new TypeNotAvailableException(agentId, message);
             case "mailbox_full" -> new MailboxFullException(agentId, message);
             case "timeout" -> new AgentTimeoutException(agentId, message, reply.delivered());
+            case "commit_uncertain" -> new io.phoenix.agent.api.AgentCommitUncertainException(agentId, message);
             case "bad_message" -> new BadMessageException(agentId, message);
             case "agent_unavailable" -> new AgentUnavailableException(agentId, message);
             default -> new AgentFailedException(agentId, message);

@@ -72,6 +72,8 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
     private volatile boolean detached;
     /** Completed when the runtime attaches to a cluster; replaced by a new one when it detaches. */
     private volatile CompletableFuture<Void> attached = new CompletableFuture<>();
+    /** The ownership lease: turns run here only while it holds (see {@link OwnershipLease}). */
+    final OwnershipLease lease = new OwnershipLease();
     /** Most a request from another node waits for this runtime to attach to the cluster it arrived through. */
     static final long ATTACH_WAIT_MILLIS = 3_000;
     /** Metrics observers of remote traffic and placement lookups; empty on most nodes without metrics. */
@@ -280,6 +282,7 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
         cluster = null;
         detached = true;
         int dropped = dropAll("the cluster services went away");
+        lease.renew(Long.MAX_VALUE); // a single node owns what it has
         stateStore = localStore;
         LOG.warn("runtime left the cluster; {} activations dropped", dropped);
     }
@@ -300,12 +303,22 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
                 dropped++;
             }
         }
+        lease.resumeHeld(); // fenced activations were parked, still marked as scheduled: they drain now
         LOG.warn("dropped {} activations: {}", dropped, reason);
         return dropped;
     }
 
     AgentTable table() {
         return table;
+    }
+
+    /**
+     * Sets the ownership lease: see {@link io.phoenix.runtime.spi.AgentHost#leaseUntil}.
+     *
+     * @param validUntilNanos the deadline, compared with {@link System#nanoTime()}; {@link Long#MAX_VALUE}: no limit
+     */
+    public void leaseUntil(long validUntilNanos) {
+        lease.renew(validUntilNanos);
     }
 
     TypeSlot slotFor(String typeName) {

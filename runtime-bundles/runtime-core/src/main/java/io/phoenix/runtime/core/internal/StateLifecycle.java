@@ -99,19 +99,30 @@ final class StateLifecycle {
 
     /** As {@link #commit(Activation, TypeBinding, Object)}, with the store the caller already decided on. */
     CompletionStage<Void> commit(Activation agent, TypeBinding binding, Object newState, StateStore store) {
-        agent.state = newState;
         if (!store.persistsEveryCommit()) {
+            agent.state = newState;
             return null;
         }
+        // Encoded before the state is taken over: a state that cannot be encoded fails the turn and leaves the
+        // committed state as it was.
         EncodedState encoded = encode(binding, newState);
+        agent.state = newState;
         // Saves of one agent are chained, so a slower earlier save can never overwrite a later one.
         CompletableFuture<Void> previous = agent.lastSave;
         CompletableFuture<Void> saved = previous == null || previous.isDone()
-                ? store.save(agent.id, encoded).toCompletableFuture()
-                : previous.handle((ignored, error) -> null).thenCompose(ignored -> store.save(agent.id, encoded))
-                        .toCompletableFuture();
+                ? save(store, agent.id, encoded)
+                : previous.handle((ignored, error) -> null).thenCompose(ignored -> save(store, agent.id, encoded));
         agent.lastSave = saved;
         return saved;
+    }
+
+    /** A store that throws instead of failing its stage is treated alike: the turn's reply waits for this stage. */
+    private static CompletableFuture<Void> save(StateStore store, String agentId, EncodedState encoded) {
+        try {
+            return store.save(agentId, encoded).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Runs onActivate with the committed state; a failure is reported but does not stop the agent. */
@@ -200,7 +211,14 @@ final class StateLifecycle {
         }
         if (toSave != null) {
             // Waiting here is deliberate: the next owner must find the latest state when it claims.
-            runtime.stateStore.save(agent.id, toSave).toCompletableFuture().join();
+            try {
+                runtime.stateStore.save(agent.id, toSave).toCompletableFuture().join();
+            } catch (RuntimeException e) {
+                // Every acknowledged update is stored already (a reply waits for its save): what this save carried
+                // beyond that was answered as uncertain, so the hand-off goes on from the last stored state.
+                LOG.warn("agent '{}' is handed off with its last stored state: the final save failed: {}", agent.id,
+                        TurnRunner.describe(TurnRunner.unwrap(e)));
+            }
         }
         cancelTimers(agent);
         agent.lifecycle = Activation.RELEASED;

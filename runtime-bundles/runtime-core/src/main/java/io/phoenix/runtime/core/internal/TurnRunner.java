@@ -1,5 +1,6 @@
 package io.phoenix.runtime.core.internal;
 
+import io.phoenix.agent.api.AgentCommitUncertainException;
 import io.phoenix.agent.api.AgentException;
 import io.phoenix.agent.api.AgentFailedException;
 import io.phoenix.agent.api.AgentNotFoundException;
@@ -91,7 +92,11 @@ final class TurnRunner {
             agent.handled++;
             agent.slot.handled.increment();
             if (persisted == null && !(reply instanceof CompletionStage<?>)) {
-                envelope.reply(binding, reply);
+                if (runtime.lease.valid()) {
+                    envelope.reply(binding, reply);
+                } else {
+                    envelope.fail(leaseLapsed(agent, false));
+                }
             } else {
                 replyLater(agent, binding, envelope, reply, persisted, commitStarted);
             }
@@ -131,13 +136,30 @@ final class TurnRunner {
                 return null;
             }).thenCompose(ignored -> value);
         }
+        OwnershipLease lease = runtime.lease;
         ready.whenComplete((result, error) -> {
-            if (error == null) {
+            if (error != null) {
+                envelope.fail(asAgentFailure(agent.id, unwrap(error)));
+            } else if (lease.valid()) {
                 envelope.reply(binding, result);
             } else {
-                envelope.fail(asAgentFailure(agent.id, unwrap(error)));
+                envelope.fail(leaseLapsed(agent, persisted != null));
             }
         });
+    }
+
+    /**
+     * The turn ended after this node's ownership lease lapsed: another node may own the agent by now, so the
+     * outcome is not answered as a success. A state change is uncertain (it may have reached the store before the
+     * node was fenced); a turn that changed nothing is simply retried elsewhere.
+     */
+    private AgentException leaseLapsed(Activation agent, boolean changedState) {
+        String why = "node " + runtime.nodeId() + " could not confirm that it still owns agent '" + agent.id
+                + "' when the turn ended (its ownership lease lapsed: the node was paused or cut off from its cluster)";
+        if (changedState) {
+            return new AgentCommitUncertainException(agent.id, why + "; the update may or may not persist");
+        }
+        return new AgentUnavailableException(agent.id, why + "; retry to reach the agent's current node");
     }
 
     /**
@@ -149,9 +171,9 @@ final class TurnRunner {
         agent.enqueueSystem(Envelope.signal(SystemSignal.RESYNC, null));
         LOG.warn("state of agent '{}' could not be stored: {}; it reloads from the store", agent.id,
                 describe(unwrap(storeError)));
-        return new io.phoenix.agent.api.AgentTimeoutException(agent.id, "the new state of agent '" + agent.id
-                + "' could not be replicated (" + describe(unwrap(storeError)) + "); the update may or may not persist",
-                true);
+        return new AgentCommitUncertainException(agent.id, "the new state of agent '" + agent.id
+                + "' could not be confirmed as stored (" + describe(unwrap(storeError))
+                + "); the update may or may not persist");
     }
 
     private void failTurn(Activation agent, TypeBinding binding, Envelope envelope, Throwable error) {

@@ -14,18 +14,10 @@ import io.phoenix.runtime.core.internal.TestAgents.Op;
 import io.phoenix.runtime.management.RuntimeEvent;
 import io.phoenix.runtime.management.RuntimeEvent.Kind;
 import io.phoenix.runtime.management.TransportObserver;
-import io.phoenix.runtime.spi.EncodedState;
-import io.phoenix.runtime.spi.StateStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +31,7 @@ class ReplicationTelemetryTest extends RuntimeTestSupport {
     private final List<RuntimeEvent> events = new CopyOnWriteArrayList<>();
     private final AtomicInteger observedOk = new AtomicInteger();
     private final AtomicInteger observedFailed = new AtomicInteger();
-    private final ReplicatedStore store = new ReplicatedStore();
+    private final ReplicatedTestStore store = new ReplicatedTestStore();
 
     @BeforeEach
     void listen() {
@@ -90,7 +82,7 @@ class ReplicationTelemetryTest extends RuntimeTestSupport {
         for (RuntimeEvent summary : summaries) {
             assertTrue(Long.parseLong(summary.attributes().get("commits")) > 0, "no summary without commits");
             assertEquals("0", summary.attributes().get("failures"));
-            assertTrue(Double.parseDouble(summary.attributes().get("maxMillis")) >= ReplicatedStore.ACK_MILLIS,
+            assertTrue(Double.parseDouble(summary.attributes().get("maxMillis")) >= ReplicatedTestStore.ACK_MILLIS,
                     summary.toString());
             assertNull(summary.agentId());
             assertEquals("test-node", summary.nodeId());
@@ -173,37 +165,5 @@ class ReplicationTelemetryTest extends RuntimeTestSupport {
 
         await().atMost(Duration.ofSeconds(2)).until(() -> sum(Kind.STATE_REPLICATED, "commits") == 1);
         assertEquals(new Count(100), join(runtime.state("s1", Count.class)));
-    }
-
-    /** Persists every commit and confirms asynchronously after a few milliseconds, like a replicated grid cache. */
-    private static final class ReplicatedStore implements StateStore {
-        static final long ACK_MILLIS = 2;
-        private static final Executor ACKS = CompletableFuture.delayedExecutor(ACK_MILLIS, TimeUnit.MILLISECONDS);
-
-        private final Map<String, EncodedState> states = new ConcurrentHashMap<>();
-        volatile boolean failing;
-
-        @Override
-        public boolean persistsEveryCommit() {
-            return true;
-        }
-
-        @Override
-        public CompletionStage<Void> save(String agentId, EncodedState state) {
-            if (failing) {
-                return CompletableFuture.failedFuture(new IllegalStateException("grid refuses writes"));
-            }
-            return CompletableFuture.runAsync(() -> states.put(agentId, state), ACKS);
-        }
-
-        @Override
-        public Optional<EncodedState> load(String agentId) {
-            return Optional.ofNullable(states.get(agentId));
-        }
-
-        @Override
-        public void remove(String agentId) {
-            states.remove(agentId);
-        }
     }
 }

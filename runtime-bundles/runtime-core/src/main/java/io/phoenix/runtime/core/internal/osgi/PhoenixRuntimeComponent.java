@@ -321,6 +321,11 @@ public class PhoenixRuntimeComponent implements AgentRuntime, RuntimeManagement,
     }
 
     @Override
+    public void leaseUntil(long validUntilNanos) {
+        runtime().leaseUntil(validUntilNanos);
+    }
+
+    @Override
     public void publish(io.phoenix.runtime.management.RuntimeEvent.Kind kind, Map<String, String> attributes) {
         runtime().publish(kind, attributes);
     }
