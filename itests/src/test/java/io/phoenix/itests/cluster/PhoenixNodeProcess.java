@@ -30,8 +30,8 @@ final class PhoenixNodeProcess {
     static final int RMI_REGISTRY_BASE = 11000;
     static final int HTTP_BASE = 18180;
     static final int RMI_SERVER_BASE = 14400;
-    static final int DISCOVERY_BASE = 48500;
-    static final int COMMUNICATION_BASE = 48100;
+    static final int DISCOVERY_BASE = 28500;
+    static final int COMMUNICATION_BASE = 28100;
     /** Every node looks for the others here; node indexes 1..9. */
     static final String DISCOVERY_ADDRESSES = "127.0.0.1:" + DISCOVERY_BASE + ".." + (DISCOVERY_BASE + 9);
     static final String CLUSTER_NAME = "phoenix-it";
@@ -49,6 +49,8 @@ final class PhoenixNodeProcess {
     final Path home;
     /** Further environment variables of the node's JVM (e.g. PHOENIX_NODE_ATTRIBUTES), set before {@link #start}. */
     final Map<String, String> environment = new ConcurrentHashMap<>();
+    /** The system user the JVM runs as ({@link PathCutter} cuts paths per user), or {@code null}: this one. */
+    volatile String user;
     private volatile Process process;
     private volatile NodeShell shell;
 
@@ -73,6 +75,15 @@ final class PhoenixNodeProcess {
 
     /** Starts the node's JVM (data/ is kept: a restart after a kill or stop reuses the bundle cache). */
     synchronized void start() throws IOException {
+        try {
+            startProcess();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting " + id, e);
+        }
+    }
+
+    private void startProcess() throws IOException, InterruptedException {
         if (alive()) {
             throw new IllegalStateException(id + " is already running as PID " + pid());
         }
@@ -82,7 +93,13 @@ final class PhoenixNodeProcess {
                 throw new IllegalStateException("port " + port + " of " + id + " is taken by another process");
             }
         }
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+        List<String> command = new java.util.ArrayList<>();
+        if (user != null) {
+            // setpriv execs: the process started here is still the node's JVM (KARAF_EXEC=exec).
+            command.addAll(List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--clear-groups", "--"));
+        }
+        command.addAll(List.of(home.resolve("bin/karaf").toString(), "server"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("karaf.out").toFile()));
@@ -101,6 +118,10 @@ final class PhoenixNodeProcess {
         env.put("ORG_APACHE_KARAF_MANAGEMENT_RMISERVERPORT", Integer.toString(RMI_SERVER_BASE + index));
         env.put("PHOENIX_HEAP", System.getProperty("phoenix.it.clusterHeap", "512m"));
         env.putAll(environment);
+        if (user != null) {
+            env.put("HOME", home.toString());
+            run("chown", "-R", user + ":" + user, home.toString());
+        }
         process = builder.start();
         process.getOutputStream().close();
         STARTED.add(this);

@@ -1,0 +1,247 @@
+package io.phoenix.itests.cluster;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code inc} load on counters over REST, as a client of the product would send it — one connection per request,
+ * spread over the nodes — with the bookkeeping of a Jepsen-style checker. Each counter has one caller thread, so
+ * its outcomes are exact: a 200 is <em>acknowledged</em>; an error the API says was not applied (503
+ * {@code agent_unavailable}, 429, a 504 timeout with {@code delivered:false}, a refused connection) is <em>not
+ * applied</em>; everything else (a 504 with {@code delivered:true} such as {@code commit_uncertain}, a 500, a
+ * connection lost after the request was sent, an answer the checker does not know) is <em>in doubt</em>. The
+ * guarantee checked: for every counter, acknowledged ≤ final value ≤ acknowledged + in doubt (nothing acknowledged
+ * lost, nothing applied twice), and every acknowledged reply lies in that window as it comes (no second
+ * activation answering from other state).
+ */
+final class RestCounterLoad implements AutoCloseable {
+
+    private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*(-?\\d+)");
+    private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"(\\w+)\"");
+    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("phoenix:phoenix".getBytes(UTF_8));
+
+    /** What the callers saw for one counter. */
+    static final class Tally {
+        long acked;
+        long inDoubt;
+        long notApplied;
+        long lastValue;
+        volatile long firstAnswerAfterMark = -1;
+    }
+
+    /** One counter's result: what was acknowledged and in doubt, and its final value. */
+    record Check(String id, long acked, long inDoubt, long notApplied, long finalValue) {
+        long lost() {
+            return Math.max(0, acked - finalValue);
+        }
+
+        long overApplied() {
+            return Math.max(0, finalValue - acked - inDoubt);
+        }
+    }
+
+    private final Supplier<List<PhoenixNodeProcess>> entries;
+    private final Map<String, Tally> tallies = new LinkedHashMap<>();
+    private final int threads;
+    private final List<Thread> workers = new ArrayList<>();
+    private final ConcurrentMap<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
+    private final AtomicLong acked = new AtomicLong();
+    private volatile boolean running;
+    private volatile long markNanos = Long.MAX_VALUE;
+
+    /** @param entries the nodes to send to (asked again for each request: nodes come and go) */
+    RestCounterLoad(Supplier<List<PhoenixNodeProcess>> entries, List<String> counters, int threads) {
+        this.entries = entries;
+        this.threads = threads;
+        counters.forEach(id -> tallies.put(id, new Tally()));
+    }
+
+    RestCounterLoad start() {
+        running = true;
+        List<String> ids = new ArrayList<>(tallies.keySet());
+        for (int t = 0; t < threads; t++) {
+            List<String> mine = new ArrayList<>();
+            for (int i = t; i < ids.size(); i += threads) {
+                mine.add(ids.get(i));
+            }
+            int offset = t;
+            Thread worker = new Thread(() -> run(mine, offset), "rest-load-" + t);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+        return this;
+    }
+
+    private void run(List<String> ids, int offset) {
+        for (long n = 0; running; n++) {
+            String id = ids.get((int) (n % ids.size()));
+            List<PhoenixNodeProcess> nodes = entries.get();
+            PhoenixNodeProcess entry = nodes.get((int) ((n + offset) % nodes.size()));
+            long start = System.nanoTime();
+            String[] outcome = inc(entry, id);
+            record(id, outcome[0], outcome[1], start, System.nanoTime());
+            if (!outcome[0].equals("ok")) {
+                pause(50); // as a client backs off before it retries
+            }
+        }
+    }
+
+    /** @return {outcome, value}: "ok" with the value, or the classification of the failure */
+    private String[] inc(PhoenixNodeProcess entry, String id) {
+        HttpURLConnection http = null;
+        boolean sent = false;
+        try {
+            http = (HttpURLConnection) new URL("http://127.0.0.1:" + (PhoenixNodeProcess.HTTP_BASE + entry.index)
+                    + "/api/agents/" + id + "/call").openConnection();
+            http.setConnectTimeout(2_000);
+            http.setReadTimeout(20_000);
+            http.setRequestMethod("POST");
+            http.setRequestProperty("Authorization", AUTH);
+            http.setRequestProperty("Content-Type", "application/json");
+            http.setRequestProperty("Connection", "close");
+            http.setDoOutput(true);
+            http.connect();
+            sent = true;
+            try (OutputStream out = http.getOutputStream()) {
+                out.write("{\"op\":\"inc\",\"by\":1}".getBytes(UTF_8));
+            }
+            int status = http.getResponseCode();
+            String body;
+            try (InputStream in = status < 400 ? http.getInputStream() : http.getErrorStream()) {
+                body = in == null ? "" : new String(in.readAllBytes(), UTF_8);
+            }
+            if (status == 200) {
+                Matcher v = VALUE.matcher(body);
+                return v.find() ? new String[] {"ok", v.group(1)} : sample(entry, id, "unexpected", body);
+            }
+            Matcher code = ERROR.matcher(body);
+            String error = code.find() ? code.group(1) : "http-" + status;
+            if (error.equals("timeout") && body.contains("\"delivered\":false")) {
+                error = "timeout(withdrawn)";
+            }
+            return sample(entry, id, error, status + " " + body);
+        } catch (ConnectException e) {
+            return sample(entry, id, "not-sent", e.toString());
+        } catch (IOException e) {
+            return sample(entry, id, sent ? "connection-lost" : "not-sent", e.toString());
+        } finally {
+            if (http != null) {
+                http.disconnect();
+            }
+        }
+    }
+
+    private String[] sample(PhoenixNodeProcess entry, String id, String outcome, String detail) {
+        if (samples.size() < 40) {
+            samples.add(entry.id + " " + id + " " + outcome + ": " + detail.trim());
+        }
+        return new String[] {outcome, null};
+    }
+
+    private void record(String id, String outcome, String value, long start, long end) {
+        outcomes.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
+        Tally t = tallies.get(id);
+        synchronized (t) {
+            switch (outcome) {
+                case "ok" -> {
+                    long v = Long.parseLong(value);
+                    t.acked++;
+                    acked.incrementAndGet();
+                    if (v <= t.lastValue || v < t.acked || v > t.acked + t.inDoubt) {
+                        violations.add(id + ": reply " + v + " after " + t.lastValue + " with acked " + t.acked
+                                + ", in doubt " + t.inDoubt + " (must grow and lie in [acked, acked + in doubt])");
+                    }
+                    t.lastValue = v;
+                    if (start >= markNanos && t.firstAnswerAfterMark < 0) {
+                        t.firstAnswerAfterMark = end;
+                    }
+                }
+                case "agent_unavailable", "mailbox_full", "type_not_available", "timeout(withdrawn)", "not-sent" ->
+                        t.notApplied++;
+                default -> t.inDoubt++;
+            }
+        }
+    }
+
+    /** Marks an event (a wake-up, a heal): {@link #allAnsweredNanos()} measures from it. */
+    void mark(long eventNanos) {
+        tallies.values().forEach(t -> t.firstAnswerAfterMark = -1);
+        markNanos = eventNanos;
+    }
+
+    /** @return when the last counter answered a call made after the mark, or -1 while some has not yet */
+    long allAnsweredNanos() {
+        long last = 0;
+        for (Tally t : tallies.values()) {
+            long at = t.firstAnswerAfterMark;
+            if (at < 0) {
+                return -1;
+            }
+            last = Math.max(last, at);
+        }
+        return last;
+    }
+
+    long acked() {
+        return acked.get();
+    }
+
+    List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** Compares every counter's tally with its final value, read by {@code finalValue}. */
+    List<Check> check(java.util.function.ToLongFunction<String> finalValue) {
+        List<Check> checks = new ArrayList<>();
+        tallies.forEach((id, t) -> checks.add(new Check(id, t.acked, t.inDoubt, t.notApplied,
+                finalValue.applyAsLong(id))));
+        return checks;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        for (Thread worker : workers) {
+            try {
+                worker.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    String summary() {
+        return String.format("%d acknowledged, outcomes %s; first failures: %s", acked.get(), new TreeMap<>(outcomes),
+                samples.stream().limit(8).toList());
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis); // client back-off between requests, not a wait for a condition
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
