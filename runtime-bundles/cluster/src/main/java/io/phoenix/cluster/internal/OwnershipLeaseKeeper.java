@@ -50,7 +50,8 @@ public class OwnershipLeaseKeeper {
     @Reference
     AgentTransport transport;
 
-    private ScheduledExecutorService ticker;
+    /** Runs the ticks and the confirmations, one at a time. */
+    ScheduledExecutorService ticker;
     private CommitGuard guard;
     private long leaseNanos;
     /** Ticker thread only. */
@@ -61,9 +62,15 @@ public class OwnershipLeaseKeeper {
 
     @Activate
     void activate() {
+        init();
+        long tickMillis = Math.max(10, TimeUnit.NANOSECONDS.toMillis(leaseNanos) / 5);
+        ticker.scheduleWithFixedDelay(() -> tick(System.nanoTime()), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Grants the first lease; ticks are then scheduled by {@link #activate} (or driven by a test). */
+    void init() {
         guard = new CommitGuard(ignite, grid);
         leaseNanos = grid.settings().failureDetectionTimeout().toNanos() / 3;
-        long tickMillis = Math.max(10, TimeUnit.NANOSECONDS.toMillis(leaseNanos) / 5);
         lastTickNanos = System.nanoTime();
         host.leaseUntil(lastTickNanos + leaseNanos);
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -72,7 +79,6 @@ public class OwnershipLeaseKeeper {
             thread.setPriority(Thread.MAX_PRIORITY);
             return thread;
         });
-        ticker.scheduleWithFixedDelay(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
@@ -80,9 +86,9 @@ public class OwnershipLeaseKeeper {
         ticker.shutdownNow();
     }
 
-    private void tick() {
+    /** One check, at {@code now} ({@link System#nanoTime()}); on the ticker thread. */
+    void tick(long now) {
         try {
-            long now = System.nanoTime();
             long gap = now - lastTickNanos;
             lastTickNanos = now;
             if (gap > leaseNanos && lapsedAtNanos == 0) {

@@ -79,11 +79,14 @@ public final class GridTestNode implements AutoCloseable {
 
     final String id;
     final Ignite ignite;
+    /** The quorum the node's commits are checked against (0: none); tests set it. */
+    volatile int quorum;
+    final GridNode grid;
     final LocalRuntime runtime;
     private final IgniteDirectory directory = new IgniteDirectory();
     private final IgniteStateStore store = new IgniteStateStore();
     final AffinityPlacement placement = new AffinityPlacement();
-    private final MessagingTransport transport = new MessagingTransport();
+    final MessagingTransport transport = new MessagingTransport();
     private final TopologyWatcher watcher = new TopologyWatcher();
     final ClusterManagementService management = new ClusterManagementService();
     final NodeLoadBoard loads = new NodeLoadBoard();
@@ -112,7 +115,7 @@ public final class GridTestNode implements AutoCloseable {
     GridTestNode(String id, int basePort, boolean synchronous, Map<String, String> attributes, PlacementRules rules) {
         this.id = id;
         GridSettings settings = new GridSettings("phoenix-test", id, 1, synchronous, 128, Duration.ofSeconds(3));
-        GridNode grid = new GridNode() {
+        this.grid = new GridNode() {
             @Override
             public GridSettings settings() {
                 return settings;
@@ -120,7 +123,7 @@ public final class GridTestNode implements AutoCloseable {
 
             @Override
             public int quorumSize() {
-                return 0;
+                return quorum;
             }
 
             @Override

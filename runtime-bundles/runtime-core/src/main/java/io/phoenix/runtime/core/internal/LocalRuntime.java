@@ -321,6 +321,13 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
         lease.renew(validUntilNanos);
     }
 
+    /**
+     * @return whether the ownership lease holds now (always on a single node): turns run only while it does
+     */
+    public boolean leaseValid() {
+        return lease.valid();
+    }
+
     TypeSlot slotFor(String typeName) {
         return types.slotFor(typeName);
     }
