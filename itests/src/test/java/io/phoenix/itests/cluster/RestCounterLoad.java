@@ -3,11 +3,12 @@ package io.phoenix.itests.cluster;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.HttpURLConnection;
-import java.net.URL;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -23,8 +24,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code inc} load on counters over REST, as a client of the product would send it — one connection per request,
- * spread over the nodes — with the bookkeeping of a Jepsen-style checker. Each counter has one caller thread, so
+ * {@code inc} load on counters over REST, as a client of the product would send it — spread over the nodes, one
+ * HTTP client per thread — with the bookkeeping of a Jepsen-style checker. Each counter has one caller thread, so
  * its outcomes are exact: a 200 is <em>acknowledged</em>; an error the API says was not applied (503
  * {@code agent_unavailable}, 429, a 504 timeout with {@code delivered:false}, a refused connection) is <em>not
  * applied</em>; everything else (a 504 with {@code delivered:true} such as {@code commit_uncertain}, a 500, a
@@ -95,12 +96,13 @@ final class RestCounterLoad implements AutoCloseable {
     }
 
     private void run(List<String> ids, int offset) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (long n = 0; running; n++) {
             String id = ids.get((int) (n % ids.size()));
             List<PhoenixNodeProcess> nodes = entries.get();
             PhoenixNodeProcess entry = nodes.get((int) ((n + offset) % nodes.size()));
             long start = System.nanoTime();
-            String[] outcome = inc(entry, id);
+            String[] outcome = inc(client, entry, id);
             record(id, outcome[0], outcome[1], start, System.nanoTime());
             if (!outcome[0].equals("ok")) {
                 pause(50); // as a client backs off before it retries
@@ -108,49 +110,43 @@ final class RestCounterLoad implements AutoCloseable {
         }
     }
 
-    /** @return {outcome, value}: "ok" with the value, or the classification of the failure */
-    private String[] inc(PhoenixNodeProcess entry, String id) {
-        HttpURLConnection http = null;
-        boolean sent = false;
+    /**
+     * @return {outcome, value}: "ok" with the value, or the classification of the failure. The JDK's HttpClient,
+     *     not HttpURLConnection: the latter silently sends a POST again when the connection fails before the
+     *     answer, which would turn one "not sent" into an applied increment.
+     */
+    private String[] inc(HttpClient client, PhoenixNodeProcess entry, String id) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + (PhoenixNodeProcess.HTTP_BASE + entry.index) + "/api/agents/" + id + "/call"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", AUTH)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"op\":\"inc\",\"by\":1}"))
+                .build();
+        HttpResponse<String> response;
         try {
-            http = (HttpURLConnection) new URL("http://127.0.0.1:" + (PhoenixNodeProcess.HTTP_BASE + entry.index)
-                    + "/api/agents/" + id + "/call").openConnection();
-            http.setConnectTimeout(2_000);
-            http.setReadTimeout(20_000);
-            http.setRequestMethod("POST");
-            http.setRequestProperty("Authorization", AUTH);
-            http.setRequestProperty("Content-Type", "application/json");
-            http.setRequestProperty("Connection", "close");
-            http.setDoOutput(true);
-            http.connect();
-            sent = true;
-            try (OutputStream out = http.getOutputStream()) {
-                out.write("{\"op\":\"inc\",\"by\":1}".getBytes(UTF_8));
-            }
-            int status = http.getResponseCode();
-            String body;
-            try (InputStream in = status < 400 ? http.getInputStream() : http.getErrorStream()) {
-                body = in == null ? "" : new String(in.readAllBytes(), UTF_8);
-            }
-            if (status == 200) {
-                Matcher v = VALUE.matcher(body);
-                return v.find() ? new String[] {"ok", v.group(1)} : sample(entry, id, "unexpected", body);
-            }
-            Matcher code = ERROR.matcher(body);
-            String error = code.find() ? code.group(1) : "http-" + status;
-            if (error.equals("timeout") && body.contains("\"delivered\":false")) {
-                error = "timeout(withdrawn)";
-            }
-            return sample(entry, id, error, status + " " + body);
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             return sample(entry, id, "not-sent", e.toString());
         } catch (IOException e) {
-            return sample(entry, id, sent ? "connection-lost" : "not-sent", e.toString());
-        } finally {
-            if (http != null) {
-                http.disconnect();
-            }
+            // The connection was open: the request may have been sent (an HttpTimeoutException is an IOException).
+            return sample(entry, id, "connection-lost", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return sample(entry, id, "connection-lost", e.toString());
         }
+        int status = response.statusCode();
+        String body = response.body();
+        if (status == 200) {
+            Matcher v = VALUE.matcher(body);
+            return v.find() ? new String[] {"ok", v.group(1)} : sample(entry, id, "unexpected", body);
+        }
+        Matcher code = ERROR.matcher(body);
+        String error = code.find() ? code.group(1) : "http-" + status;
+        if (error.equals("timeout") && body.contains("\"delivered\":false")) {
+            error = "timeout(withdrawn)";
+        }
+        return sample(entry, id, error, status + " " + body);
     }
 
     private String[] sample(PhoenixNodeProcess entry, String id, String outcome, String detail) {
