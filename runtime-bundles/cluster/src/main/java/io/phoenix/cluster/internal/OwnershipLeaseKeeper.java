@@ -59,6 +59,8 @@ public class OwnershipLeaseKeeper {
     /** Ticker thread only: when the lease lapsed, 0 while it holds. */
     private long lapsedAtNanos;
     private final AtomicBoolean confirming = new AtomicBoolean();
+    /** False once deactivated: a ping answered afterwards must not renew a lease another keeper now keeps. */
+    private volatile boolean active;
 
     @Activate
     void activate() {
@@ -72,6 +74,7 @@ public class OwnershipLeaseKeeper {
         guard = new CommitGuard(ignite, grid);
         leaseNanos = grid.settings().failureDetectionTimeout().toNanos() / 3;
         lastTickNanos = System.nanoTime();
+        active = true;
         host.leaseUntil(lastTickNanos + leaseNanos);
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "phoenix-lease");
@@ -83,11 +86,15 @@ public class OwnershipLeaseKeeper {
 
     @Deactivate
     void deactivate() {
+        active = false;
         ticker.shutdownNow();
     }
 
     /** One check, at {@code now} ({@link System#nanoTime()}); on the ticker thread. */
     void tick(long now) {
+        if (!active) {
+            return;
+        }
         try {
             long gap = now - lastTickNanos;
             lastTickNanos = now;
@@ -157,7 +164,7 @@ public class OwnershipLeaseKeeper {
 
     private void confirmed(long started, int answers) {
         confirming.set(false);
-        if (lapsedAtNanos == 0) {
+        if (lapsedAtNanos == 0 || !active) {
             return;
         }
         long fencedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lapsedAtNanos);

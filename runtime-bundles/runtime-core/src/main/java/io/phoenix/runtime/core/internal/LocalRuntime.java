@@ -282,7 +282,9 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
         cluster = null;
         detached = true;
         int dropped = dropAll("the cluster services went away");
-        lease.renew(Long.MAX_VALUE); // a single node owns what it has
+        synchronized (lease) {
+            lease.renew(Long.MAX_VALUE); // a single node owns what it has; see leaseUntil
+        }
         stateStore = localStore;
         LOG.warn("runtime left the cluster; {} activations dropped", dropped);
     }
@@ -318,7 +320,13 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
      * @param validUntilNanos the deadline, compared with {@link System#nanoTime()}; {@link Long#MAX_VALUE}: no limit
      */
     public void leaseUntil(long validUntilNanos) {
-        lease.renew(validUntilNanos);
+        // Only while a cluster is attached: a renewal racing with the detach must not leave a detached node with
+        // a lease that nobody renews any more.
+        synchronized (lease) {
+            if (cluster != null) {
+                lease.renew(validUntilNanos);
+            }
+        }
     }
 
     /**

@@ -64,7 +64,7 @@ class FencingTest extends RuntimeTestSupport {
 
     @Test
     void noTurnRunsWhileTheLeaseIsLapsedAndQueuedMessagesRunOnceRenewed() {
-        runtime.leaseUntil(System.nanoTime() - 1);
+        runtime.lease.renew(System.nanoTime() - 1);
         List<CompletableFuture<Object>> calls = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             runtime.cast("c1", new Op("inc", 1));
@@ -74,14 +74,14 @@ class FencingTest extends RuntimeTestSupport {
                 .until(() -> calls.stream().noneMatch(CompletableFuture::isDone));
         assertEquals(1, runtime.lease.heldCount(), "the activation waits for the lease");
 
-        runtime.leaseUntil(System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
+        runtime.lease.renew(System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
         assertEquals(new Reply(7), join(calls.get(2)), "every message handled once, in order, after the renewal");
         assertEquals(new Count(7), join(runtime.state("c1", Count.class)));
     }
 
     @Test
     void messagesQueuedWhileFencedFailAsRetryableWhenTheNodeDropsItsActivations() {
-        runtime.leaseUntil(System.nanoTime() - 1);
+        runtime.lease.renew(System.nanoTime() - 1);
         CompletableFuture<Object> call = runtime.call("c1", new Op("inc", 1), Duration.ofSeconds(10))
                 .toCompletableFuture();
         await().atMost(Duration.ofSeconds(1)).until(() -> runtime.lease.heldCount() == 1);
@@ -94,7 +94,7 @@ class FencingTest extends RuntimeTestSupport {
 
     @Test
     void aReadEndingAfterTheLeaseLapsedIsRetryableNotASuccess() {
-        runtime.leaseUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100));
+        runtime.lease.renew(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100));
         Throwable failure = TurnsAndMailboxTest.failure(runtime.call("c1", new Op("sleep", 300), TIMEOUT));
         assertInstanceOf(AgentUnavailableException.class, failure);
         assertTrue(failure.getMessage().contains("ownership lease lapsed"), failure.getMessage());
@@ -103,15 +103,15 @@ class FencingTest extends RuntimeTestSupport {
     @Test
     void anUpdateConfirmedAfterTheLeaseLapsedIsUncertain() {
         store.ackMillis = 300;
-        runtime.leaseUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100));
+        runtime.lease.renew(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100));
         Throwable failure = TurnsAndMailboxTest.failure(runtime.call("c1", new Op("inc", 1), TIMEOUT));
         assertInstanceOf(AgentCommitUncertainException.class, failure);
     }
 
     @Test
     void aSingleNodeHasNoLease() {
-        runtime.detachCluster(); // no cluster attached: nothing changes
-        assertTrue(runtime.lease.valid());
+        runtime.leaseUntil(System.nanoTime() - 1); // a late renewal from a cluster bundle that went away: ignored
+        assertTrue(runtime.leaseValid());
         assertEquals(new Reply(2), join(runtime.call("c1", new Op("inc", 1), TIMEOUT)));
     }
 }
