@@ -89,17 +89,17 @@ public class AcknowledgedWritesClusterIT extends ClusterTestSupport {
                 case "migration" -> migrate(load, ids);
                 default -> throw new IllegalArgumentException("unknown fault " + fault);
             };
-            awaitAcked(load, load.acked() + 300); // the cluster serves on after the fault
+            awaitAcked(load, load.ledger().acked() + 300); // the cluster serves on after the fault
         } finally {
             load.close();
         }
         cluster.awaitFormed(3);
-        List<RestCounterLoad.Check> checks = load.check(id -> value(cluster.node(1), id));
-        long acked = checks.stream().mapToLong(RestCounterLoad.Check::acked).sum();
-        long inDoubt = checks.stream().mapToLong(RestCounterLoad.Check::inDoubt).sum();
-        long notApplied = checks.stream().mapToLong(RestCounterLoad.Check::notApplied).sum();
-        long lost = checks.stream().mapToLong(RestCounterLoad.Check::lost).sum();
-        long over = checks.stream().mapToLong(RestCounterLoad.Check::overApplied).sum();
+        List<AckLedger.Check> checks = load.ledger().check(id -> value(cluster.node(1), id));
+        long acked = checks.stream().mapToLong(AckLedger.Check::acked).sum();
+        long inDoubt = checks.stream().mapToLong(AckLedger.Check::inDoubt).sum();
+        long notApplied = checks.stream().mapToLong(AckLedger.Check::notApplied).sum();
+        long lost = checks.stream().mapToLong(AckLedger.Check::lost).sum();
+        long over = checks.stream().mapToLong(AckLedger.Check::overApplied).sum();
         String line = String.format("%s\t%d\t%s\t%d\t%d\t%d\t%d\t%d\t%d", Instant.now(), round, fault, acked, inDoubt,
                 notApplied, lost, over, recoveredMs);
         Files.writeString(RESULTS, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -107,7 +107,7 @@ public class AcknowledgedWritesClusterIT extends ClusterTestSupport {
         System.out.printf("CHECKER: round %d, %s: %d acknowledged, %d in doubt, %d not applied; lost %d, applied"
                         + " twice %d; every counter answering %d ms after the fault ended; %s%n", round, fault, acked,
                 inDoubt, notApplied, lost, over, recoveredMs, load.summary());
-        List<String> wrong = new ArrayList<>(load.violations());
+        List<String> wrong = new ArrayList<>(load.ledger().violations());
         checks.stream().filter(c -> c.lost() > 0 || c.overApplied() > 0).forEach(c -> wrong.add(c.toString()));
         if (wrong.isEmpty()) {
             return null;
@@ -122,7 +122,7 @@ public class AcknowledgedWritesClusterIT extends ClusterTestSupport {
         awaitFor(PAUSE);
         node.resume();
         long woke = System.nanoTime();
-        load.mark(woke);
+        load.ledger().mark(woke);
         long recovered = awaitAllAnswered(load, woke);
         cluster.awaitFormed(3); // the woken node finds itself segmented and rejoins by itself
         return recovered;
@@ -138,7 +138,7 @@ public class AcknowledgedWritesClusterIT extends ClusterTestSupport {
             PathCutter.heal();
         }
         long healed = System.nanoTime();
-        load.mark(healed);
+        load.ledger().mark(healed);
         long recovered = awaitAllAnswered(load, healed);
         cluster.awaitFormed(3); // the minority node sees the others again and restarts to join them
         return recovered;
@@ -148,7 +148,7 @@ public class AcknowledgedWritesClusterIT extends ClusterTestSupport {
     private long kill(RestCounterLoad load, PhoenixNodeProcess node) throws Exception {
         node.kill();
         long killed = System.nanoTime();
-        load.mark(killed);
+        load.ledger().mark(killed);
         long recovered = awaitAllAnswered(load, killed);
         node.start();
         cluster.awaitFormed(3);
@@ -161,10 +161,10 @@ public class AcknowledgedWritesClusterIT extends ClusterTestSupport {
         fourth.environment.put("PHOENIX_QUORUM_SIZE", "2");
         fourth.start();
         cluster.awaitFormed(4);
-        awaitAcked(load, load.acked() + 300);
+        awaitAcked(load, load.ledger().acked() + 300);
         fourth.stop(Duration.ofSeconds(30));
         long left = System.nanoTime();
-        load.mark(left);
+        load.ledger().mark(left);
         long recovered = awaitAllAnswered(load, left);
         cluster.awaitFormed(3);
         return recovered;
@@ -174,7 +174,7 @@ public class AcknowledgedWritesClusterIT extends ClusterTestSupport {
     private long migrate(RestCounterLoad load, List<String> ids) throws Exception {
         List<PhoenixNodeProcess> nodes = cluster.running();
         long started = System.nanoTime();
-        load.mark(started);
+        load.ledger().mark(started);
         for (int i = 0; i < ids.size(); i += 3) {
             String id = ids.get(i);
             String holder = where(nodes.get(0), id).get("Held by");
@@ -187,13 +187,13 @@ public class AcknowledgedWritesClusterIT extends ClusterTestSupport {
 
     private static long awaitAllAnswered(RestCounterLoad load, long sinceNanos) {
         await("every counter answers a call made after the fault").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(100)).until(() -> load.allAnsweredNanos() >= 0);
-        return TimeUnit.NANOSECONDS.toMillis(load.allAnsweredNanos() - sinceNanos);
+                .pollInterval(Duration.ofMillis(100)).until(() -> load.ledger().allAnsweredNanos() >= 0);
+        return TimeUnit.NANOSECONDS.toMillis(load.ledger().allAnsweredNanos() - sinceNanos);
     }
 
     private static void awaitAcked(RestCounterLoad load, long acked) {
         await("load acknowledged " + acked).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                .until(() -> load.acked() >= acked);
+                .until(() -> load.ledger().acked() >= acked);
     }
 
     /** Lets a fault last: the time it lasts is the experiment, not a wait for a condition. */

@@ -143,19 +143,13 @@ public abstract class ClusterTestSupport {
      */
     static void assertNothingLost(CounterLoad load, PhoenixNodeProcess via) {
         System.out.println("LOAD: " + load.summary());
-        assertEquals("replies out of order (lost update or second activation)", List.of(), load.violations());
+        AckLedger ledger = load.ledger();
+        assertEquals("replies out of order (lost update or second activation)", List.of(), ledger.violations());
+        List<AckLedger.Check> checks = ledger.check(id -> value(via, id));
         Map<String, String> wrong = new HashMap<>();
-        long inDoubt = 0;
-        for (Map.Entry<String, CounterLoad.Tally> e : load.tallies().entrySet()) {
-            CounterLoad.Tally t = e.getValue();
-            long v = value(via, e.getKey());
-            inDoubt += t.inDoubt;
-            if (v < t.acked || v > t.acked + t.inDoubt) {
-                wrong.put(e.getKey(), "final " + v + ", acked " + t.acked + ", in doubt " + t.inDoubt);
-            }
-        }
-        System.out.printf("LOAD: %d counters checked through %s: %d acked, %d in doubt, %d wrong%n",
-                load.tallies().size(), via.id, load.acked(), inDoubt, wrong.size());
+        checks.stream().filter(c -> c.lost() > 0 || c.overApplied() > 0).forEach(c -> wrong.put(c.id(), c.toString()));
+        System.out.printf("LOAD: %d counters checked through %s: %d acked, %d in doubt, %d wrong%n", checks.size(),
+                via.id, ledger.acked(), checks.stream().mapToLong(AckLedger.Check::inDoubt).sum(), wrong.size());
         assertEquals("counters outside [acked, acked + in doubt]", Map.of(), wrong);
     }
 

@@ -3,7 +3,6 @@ package io.phoenix.itests.cluster;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,56 +25,28 @@ import java.util.regex.Pattern;
  * and calls that could not be sent (no console) were not applied; any other timeout, the console's own give-up, a
  * connection broken during the call or anything unexpected is in doubt (may or may not have been applied).
  */
-final class CounterLoad implements AutoCloseable {
+final class CounterLoad extends CounterCallers {
 
     static final String INC = "'{\"op\":\"inc\",\"by\":1}'";
     private static final Pattern VALUE = Pattern.compile("^\\{\"value\":(-?\\d+)}", Pattern.MULTILINE);
     private static final Pattern CODE = Pattern.compile("Error: .*\\((\\w+)\\)\\s*$", Pattern.DOTALL);
 
-    /** What the callers saw for one agent. */
-    static final class Tally {
-        long acked;
-        long inDoubt;
-        long notApplied;
-        long lastValue;
-        volatile long firstAnswerAfterMark = -1;
-        volatile long failuresAfterMark;
-    }
-
     private final List<PhoenixNodeProcess> entries;
-    private final Map<String, Tally> tallies = new LinkedHashMap<>();
     private final int threads;
-    private final List<Thread> workers = new ArrayList<>();
     private final ConcurrentMap<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
     private final AtomicLong calls = new AtomicLong();
-    private final AtomicLong acked = new AtomicLong();
     private final LongAccumulator maxLatencyMicros = new LongAccumulator(Math::max, 0);
-    private volatile boolean running;
-    private volatile long markNanos = Long.MAX_VALUE;
 
     CounterLoad(List<PhoenixNodeProcess> entries, List<String> agents, int threads) {
+        super(agents);
         this.entries = List.copyOf(entries);
         this.threads = threads;
-        agents.forEach(id -> tallies.put(id, new Tally()));
     }
 
     /** Starts the caller threads. */
     CounterLoad start() {
-        running = true;
-        List<String> ids = new ArrayList<>(tallies.keySet());
-        for (int t = 0; t < threads; t++) {
-            List<String> mine = new ArrayList<>();
-            for (int i = t; i < ids.size(); i += threads) {
-                mine.add(ids.get(i));
-            }
-            PhoenixNodeProcess entry = entries.get(t % entries.size());
-            Thread worker = new Thread(() -> run(entry, mine), "load-" + t + "-" + entry.id);
-            worker.setDaemon(true);
-            workers.add(worker);
-            worker.start();
-        }
+        startThreads(threads, "load", (t, mine) -> run(entries.get(t % entries.size()), mine));
         return this;
     }
 
@@ -132,62 +103,26 @@ final class CounterLoad implements AutoCloseable {
         calls.incrementAndGet();
         outcomes.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
         maxLatencyMicros.accumulate((end - start) / 1_000);
-        Tally t = tallies.get(id);
-        synchronized (t) {
-            switch (outcome) {
-                case "ok" -> {
-                    long v = Long.parseLong(value);
-                    t.acked++;
-                    acked.incrementAndGet();
-                    if (v <= t.lastValue || v < t.acked || v > t.acked + t.inDoubt) {
-                        violations.add(id + ": reply " + v + " after " + t.lastValue + " with acked " + t.acked
-                                + ", in doubt " + t.inDoubt + " (must grow and lie in [acked, acked + in doubt])");
-                    }
-                    t.lastValue = v;
-                    if (start >= markNanos && t.firstAnswerAfterMark < 0) {
-                        t.firstAnswerAfterMark = end;
-                    }
-                    return;
-                }
-                case "agent_unavailable", "mailbox_full", "type_not_available", "timeout(withdrawn)", "not-sent" ->
-                        t.notApplied++;
-                default -> t.inDoubt++;
-            }
-            if (start >= markNanos) {
-                t.failuresAfterMark++;
-            }
-        }
+        ledger.record(id, outcome, value, start, end);
     }
 
     /** Marks an event (a kill, a pause): {@link #allAnsweredNanos()} measures from it. */
     void mark(long eventNanos) {
-        tallies.values().forEach(t -> {
-            t.firstAnswerAfterMark = -1;
-            t.failuresAfterMark = 0;
-        });
-        markNanos = eventNanos;
+        ledger.mark(eventNanos);
     }
 
     /** @return when the last agent answered a call made after the mark, or -1 while some has not yet */
     long allAnsweredNanos() {
-        long last = 0;
-        for (Tally t : tallies.values()) {
-            long at = t.firstAnswerAfterMark;
-            if (at < 0) {
-                return -1;
-            }
-            last = Math.max(last, at);
-        }
-        return last;
+        return ledger.allAnsweredNanos();
     }
 
     /** @return how many agents had a failed call after the mark */
     long agentsFailedAfterMark() {
-        return tallies.values().stream().filter(t -> t.failuresAfterMark > 0).count();
+        return ledger.agentsFailedAfterMark();
     }
 
     long acked() {
-        return acked.get();
+        return ledger.acked();
     }
 
     /** @return the longest call since the previous reading, in milliseconds (and starts a new reading) */
@@ -195,30 +130,9 @@ final class CounterLoad implements AutoCloseable {
         return maxLatencyMicros.getThenReset() / 1_000;
     }
 
-    Map<String, Tally> tallies() {
-        return tallies;
-    }
-
-    List<String> violations() {
-        return List.copyOf(violations);
-    }
-
-    /** Stops the threads, waiting for their calls in flight. */
-    @Override
-    public void close() {
-        running = false;
-        for (Thread worker : workers) {
-            try {
-                worker.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     /** @return the totals, for the build log */
     String summary() {
-        return String.format("%d calls, %d acked, outcomes %s; first failures: %s", calls.get(), acked.get(), outcomes,
+        return String.format("%d calls, %d acked, outcomes %s; first failures: %s", calls.get(), ledger.acked(), outcomes,
                 samples.stream().limit(5).toList());
     }
 

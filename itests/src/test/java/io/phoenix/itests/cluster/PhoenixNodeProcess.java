@@ -26,12 +26,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class PhoenixNodeProcess {
 
-    static final int SSH_BASE = 18100;
-    static final int RMI_REGISTRY_BASE = 11000;
-    static final int HTTP_BASE = 18180;
-    static final int RMI_SERVER_BASE = 14400;
-    static final int DISCOVERY_BASE = 28500;
-    static final int COMMUNICATION_BASE = 28100;
+    /** Shifts every port (-Dphoenix.it.portOffset=1000), so a long run can go on beside another test cluster. */
+    private static final int OFFSET = Integer.getInteger("phoenix.it.portOffset", 0);
+    static final int SSH_BASE = 18100 + OFFSET;
+    static final int RMI_REGISTRY_BASE = 11000 + OFFSET;
+    static final int HTTP_BASE = 18180 + OFFSET;
+    static final int RMI_SERVER_BASE = 14400 + OFFSET;
+    static final int DISCOVERY_BASE = 28500 + OFFSET;
+    static final int COMMUNICATION_BASE = 28100 + OFFSET;
     /** Every node looks for the others here; node indexes 1..9. */
     static final String DISCOVERY_ADDRESSES = "127.0.0.1:" + DISCOVERY_BASE + ".." + (DISCOVERY_BASE + 9);
     static final String CLUSTER_NAME = "phoenix-it";

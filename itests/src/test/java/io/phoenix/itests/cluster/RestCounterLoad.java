@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,64 +33,26 @@ import java.util.regex.Pattern;
  * lost, nothing applied twice), and every acknowledged reply lies in that window as it comes (no second
  * activation answering from other state).
  */
-final class RestCounterLoad implements AutoCloseable {
+final class RestCounterLoad extends CounterCallers {
 
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*(-?\\d+)");
     private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"(\\w+)\"");
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("phoenix:phoenix".getBytes(UTF_8));
 
-    /** What the callers saw for one counter. */
-    static final class Tally {
-        long acked;
-        long inDoubt;
-        long notApplied;
-        long lastValue;
-        volatile long firstAnswerAfterMark = -1;
-    }
-
-    /** One counter's result: what was acknowledged and in doubt, and its final value. */
-    record Check(String id, long acked, long inDoubt, long notApplied, long finalValue) {
-        long lost() {
-            return Math.max(0, acked - finalValue);
-        }
-
-        long overApplied() {
-            return Math.max(0, finalValue - acked - inDoubt);
-        }
-    }
-
     private final Supplier<List<PhoenixNodeProcess>> entries;
-    private final Map<String, Tally> tallies = new LinkedHashMap<>();
     private final int threads;
-    private final List<Thread> workers = new ArrayList<>();
     private final ConcurrentMap<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
-    private final AtomicLong acked = new AtomicLong();
-    private volatile boolean running;
-    private volatile long markNanos = Long.MAX_VALUE;
 
     /** @param entries the nodes to send to (asked again for each request: nodes come and go) */
     RestCounterLoad(Supplier<List<PhoenixNodeProcess>> entries, List<String> counters, int threads) {
+        super(counters);
         this.entries = entries;
         this.threads = threads;
-        counters.forEach(id -> tallies.put(id, new Tally()));
     }
 
     RestCounterLoad start() {
-        running = true;
-        List<String> ids = new ArrayList<>(tallies.keySet());
-        for (int t = 0; t < threads; t++) {
-            List<String> mine = new ArrayList<>();
-            for (int i = t; i < ids.size(); i += threads) {
-                mine.add(ids.get(i));
-            }
-            int offset = t;
-            Thread worker = new Thread(() -> run(mine, offset), "rest-load-" + t);
-            worker.setDaemon(true);
-            workers.add(worker);
-            worker.start();
-        }
+        startThreads(threads, "rest-load", (t, mine) -> run(mine, t));
         return this;
     }
 
@@ -158,78 +119,11 @@ final class RestCounterLoad implements AutoCloseable {
 
     private void record(String id, String outcome, String value, long start, long end) {
         outcomes.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
-        Tally t = tallies.get(id);
-        synchronized (t) {
-            switch (outcome) {
-                case "ok" -> {
-                    long v = Long.parseLong(value);
-                    t.acked++;
-                    acked.incrementAndGet();
-                    if (v <= t.lastValue || v < t.acked || v > t.acked + t.inDoubt) {
-                        violations.add(id + ": reply " + v + " after " + t.lastValue + " with acked " + t.acked
-                                + ", in doubt " + t.inDoubt + " (must grow and lie in [acked, acked + in doubt])");
-                    }
-                    t.lastValue = v;
-                    if (start >= markNanos && t.firstAnswerAfterMark < 0) {
-                        t.firstAnswerAfterMark = end;
-                    }
-                }
-                case "agent_unavailable", "mailbox_full", "type_not_available", "timeout(withdrawn)", "not-sent" ->
-                        t.notApplied++;
-                default -> t.inDoubt++;
-            }
-        }
-    }
-
-    /** Marks an event (a wake-up, a heal): {@link #allAnsweredNanos()} measures from it. */
-    void mark(long eventNanos) {
-        tallies.values().forEach(t -> t.firstAnswerAfterMark = -1);
-        markNanos = eventNanos;
-    }
-
-    /** @return when the last counter answered a call made after the mark, or -1 while some has not yet */
-    long allAnsweredNanos() {
-        long last = 0;
-        for (Tally t : tallies.values()) {
-            long at = t.firstAnswerAfterMark;
-            if (at < 0) {
-                return -1;
-            }
-            last = Math.max(last, at);
-        }
-        return last;
-    }
-
-    long acked() {
-        return acked.get();
-    }
-
-    List<String> violations() {
-        return List.copyOf(violations);
-    }
-
-    /** Compares every counter's tally with its final value, read by {@code finalValue}. */
-    List<Check> check(java.util.function.ToLongFunction<String> finalValue) {
-        List<Check> checks = new ArrayList<>();
-        tallies.forEach((id, t) -> checks.add(new Check(id, t.acked, t.inDoubt, t.notApplied,
-                finalValue.applyAsLong(id))));
-        return checks;
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        for (Thread worker : workers) {
-            try {
-                worker.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ledger.record(id, outcome, value, start, end);
     }
 
     String summary() {
-        return String.format("%d acknowledged, outcomes %s; first failures: %s", acked.get(), new TreeMap<>(outcomes),
+        return String.format("%d acknowledged, outcomes %s; first failures: %s", ledger.acked(), new TreeMap<>(outcomes),
                 samples.stream().limit(8).toList());
     }
 

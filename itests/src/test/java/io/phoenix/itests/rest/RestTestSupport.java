@@ -124,6 +124,9 @@ public abstract class RestTestSupport extends PhoenixTestSupport {
     protected void awaitApi() {
         await("REST API up").atMost(WAIT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> send("GET", "openapi.json", null, null).status() == 200);
+        // Until the node has joined its (single-node) cluster, an unknown agent is "unavailable", not "not found".
+        await("runtime joined its cluster").atMost(WAIT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> send("GET", "agents/no-such-agent-probe", VIEWER, null).status() == 404);
     }
 
     protected void unregisterTypes() {

@@ -61,6 +61,16 @@ public interface AgentHost {
     void leaseUntil(long validUntilNanos);
 
     /**
+     * Tells the runtime whether this node belongs to a cluster that is not attached yet (the cluster bundle is
+     * installed; the grid is starting, rejoining or waiting for quorum). Meanwhile an agent that is not active here
+     * may well exist on the cluster, so the runtime answers a message to it with a retryable "unavailable", never
+     * with "not found".
+     *
+     * @param expected {@code true} while the cluster bundle is installed
+     */
+    void expectCluster(boolean expected);
+
+    /**
      * Publishes a cluster event (node joined or left, partition detected) to the runtime's event
      * listeners, next to the runtime's own events.
      *

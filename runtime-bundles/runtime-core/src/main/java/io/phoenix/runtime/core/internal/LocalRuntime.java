@@ -70,6 +70,8 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
     volatile ClusterLink cluster;
     /** Set once this node lost its cluster: local misses are "unavailable", not "not found", until it rejoins. */
     private volatile boolean detached;
+    /** Set while a cluster bundle is installed: before the first attach, misses are "unavailable" too. */
+    private volatile boolean clusterExpected;
     /** Completed when the runtime attaches to a cluster; replaced by a new one when it detaches. */
     private volatile CompletableFuture<Void> attached = new CompletableFuture<>();
     /** The ownership lease: turns run here only while it holds (see {@link OwnershipLease}). */
@@ -330,6 +332,15 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
     }
 
     /**
+     * See {@link io.phoenix.runtime.spi.AgentHost#expectCluster}.
+     *
+     * @param expected whether a cluster bundle is installed
+     */
+    public void expectCluster(boolean expected) {
+        clusterExpected = expected;
+    }
+
+    /**
      * @return whether the ownership lease holds now (always on a single node): turns run only while it does
      */
     public boolean leaseValid() {
@@ -488,10 +499,10 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
 
     /** Single-node lookup; a typed lookup may create the agent when its type activates on message. */
     private Activation resolveLocal(String type, String agentId) {
-        if (detached) {
-            // The agent may well exist on the cluster this node lost: never answer "not found" for it.
-            throw new AgentUnavailableException(agentId, "node " + nodeId() + " is not connected to its cluster;"
-                    + " retry through another node, or once this node has rejoined");
+        if (detached || clusterExpected) {
+            // The agent may well exist on the cluster this node lost or has not joined yet: never "not found".
+            throw new AgentUnavailableException(agentId, "node " + nodeId() + " is not connected to its cluster"
+                    + (detached ? "" : " yet") + "; retry through another node, or once this node has joined");
         }
         if (type != null) {
             TypeSlot slot = types.slot(type);

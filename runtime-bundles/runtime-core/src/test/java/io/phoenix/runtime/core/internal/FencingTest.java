@@ -109,6 +109,19 @@ class FencingTest extends RuntimeTestSupport {
     }
 
     @Test
+    void aNodeThatHasNotJoinedItsClusterYetNeverAnswersNotFound() {
+        runtime.expectCluster(true);
+        Throwable failure = TurnsAndMailboxTest.failure(runtime.call("elsewhere", new Op("get", 0), TIMEOUT));
+        assertInstanceOf(AgentUnavailableException.class, failure, "it may exist on the cluster");
+        assertTrue(((AgentUnavailableException) failure).retryable());
+        assertEquals(new Reply(2), join(runtime.call("c1", new Op("inc", 1), TIMEOUT)), "local agents still serve");
+
+        runtime.expectCluster(false);
+        assertInstanceOf(io.phoenix.agent.api.AgentNotFoundException.class,
+                TurnsAndMailboxTest.failure(runtime.call("elsewhere", new Op("get", 0), TIMEOUT)));
+    }
+
+    @Test
     void aSingleNodeHasNoLease() {
         runtime.leaseUntil(System.nanoTime() - 1); // a late renewal from a cluster bundle that went away: ignored
         assertTrue(runtime.leaseValid());

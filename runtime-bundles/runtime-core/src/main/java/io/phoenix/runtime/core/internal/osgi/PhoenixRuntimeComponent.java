@@ -326,6 +326,11 @@ public class PhoenixRuntimeComponent implements AgentRuntime, RuntimeManagement,
     }
 
     @Override
+    public void expectCluster(boolean expected) {
+        runtime().expectCluster(expected);
+    }
+
+    @Override
     public void publish(io.phoenix.runtime.management.RuntimeEvent.Kind kind, Map<String, String> attributes) {
         runtime().publish(kind, attributes);
     }
