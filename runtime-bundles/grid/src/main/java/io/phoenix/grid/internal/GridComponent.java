@@ -95,18 +95,22 @@ public class GridComponent implements GridNode {
     private static void logTransport(NodeSettings next) {
         if (next.tls().enabled()) {
             LOG.info("Phoenix grid: discovery and communication use {}", next.tls());
-        } else if (!isLoopback(next.localAddress())) {
+        } else if (exposedWithoutTls(next)) {
             LOG.warn("Phoenix grid: discovery and communication listen on {} without TLS: any process that reaches "
                     + "these ports can join the cluster and read every agent's state. Set tls.enabled (see "
                     + "docs/operations.md, Securing a cluster)", next.localAddress());
         }
     }
 
-    private static boolean isLoopback(String address) {
+    /** Whether other hosts may reach the grid's sockets while they run without TLS. */
+    static boolean exposedWithoutTls(NodeSettings settings) {
+        if (settings.tls().enabled()) {
+            return false;
+        }
         try {
-            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+            return !java.net.InetAddress.getByName(settings.localAddress()).isLoopbackAddress();
         } catch (java.net.UnknownHostException e) {
-            return false; // Ignite reports the unresolvable address itself
+            return true; // Ignite reports the unresolvable address itself; say the rest anyway
         }
     }
 

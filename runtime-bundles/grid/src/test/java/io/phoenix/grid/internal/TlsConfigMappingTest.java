@@ -55,6 +55,17 @@ class TlsConfigMappingTest {
     }
 
     @Test
+    void aNodeReachableFromOtherHostsWithoutTlsIsToldSo() throws IOException {
+        Files.writeString(base.resolve("store.p12"), "x");
+        assertFalse(GridComponent.exposedWithoutTls(GridConfigMapping.toSettings(config(Map.of()), Map.of(), Map.of(), "1")));
+        assertTrue(GridComponent.exposedWithoutTls(GridConfigMapping.toSettings(config(Map.of()),
+                Map.of("PHOENIX_LOCAL_ADDRESS", "0.0.0.0"), Map.of(), "1")));
+        assertFalse(GridComponent.exposedWithoutTls(GridConfigMapping.toSettings(config(Map.of("local.address", "0.0.0.0",
+                "tls.enabled", true, "tls.keystore", "store.p12", "tls.keystore.password", "a", "tls.truststore",
+                "store.p12", "tls.truststore.password", "b")), Map.of(), Map.of("karaf.base", base.toString()), "1")));
+    }
+
+    @Test
     void mistakesNameTheKey() throws IOException {
         Files.writeString(base.resolve("store.p12"), "x");
         Map<String, Object> good = Map.of("tls.enabled", true, "tls.keystore", "store.p12", "tls.keystore.password", "a",
