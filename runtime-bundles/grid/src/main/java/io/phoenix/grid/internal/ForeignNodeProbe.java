@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import org.apache.ignite.internal.util.IgniteUtils;
 
 /**
@@ -33,8 +36,9 @@ import org.apache.ignite.internal.util.IgniteUtils;
  *       version that is not in this topology — a node still joining, or a separate cluster. Reported only when
  *       seen on two consecutive rounds, so that joining nodes are not reported.</li>
  * </ul>
- * Ignite 2.17 nodes log nothing for a header followed by a close. Not thread-safe: one caller, one round at a
- * time.
+ * With TLS on, the knock first completes a TLS handshake with this node's own key and trust stores, as a joining
+ * member would; a listener with which that fails is reported at once. Ignite 2.17 nodes log nothing for a header
+ * followed by a close. Not thread-safe: one caller, one round at a time.
  */
 final class ForeignNodeProbe {
 
@@ -45,7 +49,13 @@ final class ForeignNodeProbe {
         /** Something listens but closed the connection on the discovery header: another protocol. */
         OTHER_PROTOCOL,
         /** Something keeps the connection open after the header: this discovery protocol, not a member. */
-        SAME_PROTOCOL
+        SAME_PROTOCOL,
+        /**
+         * With TLS on: something listens but the TLS handshake with this node's key and trust stores fails — a node
+         * whose certificate is not signed by this cluster's CA (it cannot join), a node without TLS, or another
+         * program.
+         */
+        NO_TLS_HANDSHAKE
     }
 
     /** How a probe reaches an endpoint; replaced in tests. */
@@ -87,7 +97,7 @@ final class ForeignNodeProbe {
                 continue;
             }
             Finding finding = knocker.knock(resolved);
-            if (finding == Finding.OTHER_PROTOCOL) {
+            if (finding == Finding.OTHER_PROTOCOL || finding == Finding.NO_TLS_HANDSHAKE) {
                 foreign.put(name, finding);
             } else if (finding == Finding.SAME_PROTOCOL) {
                 seenSame.add(name);
@@ -134,15 +144,27 @@ final class ForeignNodeProbe {
      *
      * @param endpoint where
      * @param connectTimeoutMs how long a connect may take
-     * @param answerTimeoutMs how long to watch the connection after the header
+     * @param answerTimeoutMs how long to watch the connection after the header (and the TLS handshake)
+     * @param tls the cluster's TLS sockets, {@code null} when TLS is off
      * @return what answers there
      */
-    static Finding knock(InetSocketAddress endpoint, int connectTimeoutMs, int answerTimeoutMs) {
-        try (Socket socket = new Socket()) {
+    static Finding knock(InetSocketAddress endpoint, int connectTimeoutMs, int answerTimeoutMs, SSLSocketFactory tls) {
+        try (Socket plain = new Socket()) {
             try {
-                socket.connect(endpoint, connectTimeoutMs);
+                plain.connect(endpoint, connectTimeoutMs);
             } catch (IOException e) {
                 return Finding.NOTHING; // refused, unreachable, filtered
+            }
+            Socket socket = plain;
+            if (tls != null) {
+                try {
+                    plain.setSoTimeout(answerTimeoutMs);
+                    SSLSocket secure = (SSLSocket) tls.createSocket(plain, endpoint.getHostString(), endpoint.getPort(), true);
+                    secure.startHandshake();
+                    socket = secure;
+                } catch (IOException e) {
+                    return Finding.NO_TLS_HANDSHAKE;
+                }
             }
             try {
                 socket.setSoTimeout(answerTimeoutMs);
@@ -154,6 +176,8 @@ final class ForeignNodeProbe {
                 return Finding.OTHER_PROTOCOL;
             } catch (SocketTimeoutException e) {
                 return Finding.SAME_PROTOCOL;
+            } catch (SSLException e) {
+                return Finding.NO_TLS_HANDSHAKE; // TLS 1.3: the listener refused our certificate after the handshake
             } catch (IOException e) {
                 return Finding.OTHER_PROTOCOL; // reset by the listener
             }

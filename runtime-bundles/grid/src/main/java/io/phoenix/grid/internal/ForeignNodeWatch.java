@@ -83,6 +83,12 @@ final class ForeignNodeWatch {
 
     /** The ERROR line for a foreign endpoint. */
     static String message(String address, ForeignNodeProbe.Finding finding) {
+        if (finding == ForeignNodeProbe.Finding.NO_TLS_HANDSHAKE) {
+            return "Phoenix grid: " + address + " is one of this cluster's discovery addresses and answers, but a TLS "
+                    + "handshake with this cluster's certificates fails there: a node whose certificate is not signed by "
+                    + "this cluster's CA or that does not trust it (it cannot join), a node without TLS, or another "
+                    + "program.";
+        }
         if (finding == ForeignNodeProbe.Finding.OTHER_PROTOCOL) {
             return "Phoenix grid: " + address + " is one of this cluster's discovery addresses and answers, but not "
                     + "with Ignite " + VersionCheck.localIgniteVersion() + "'s discovery protocol: most likely a node "

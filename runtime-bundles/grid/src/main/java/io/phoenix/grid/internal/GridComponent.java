@@ -63,7 +63,7 @@ public class GridComponent implements GridNode {
 
     private synchronized void apply(GridConfig config) {
         Map<String, String> system = new HashMap<>();
-        for (String key : new String[] {"karaf.name", "karaf.data"}) {
+        for (String key : new String[] {"karaf.name", "karaf.data", "karaf.base"}) {
             String value = System.getProperty(key);
             if (value != null) {
                 system.put(key, value);
@@ -87,7 +87,31 @@ public class GridComponent implements GridNode {
                     + "and comes back as a new instance)", applied.nodeId());
         }
         applied = next;
+        logTransport(next);
         runner.start(next);
+    }
+
+    /** Says whether the grid's sockets use TLS, and warns when they are reachable from other hosts without it. */
+    private static void logTransport(NodeSettings next) {
+        if (next.tls().enabled()) {
+            LOG.info("Phoenix grid: discovery and communication use {}", next.tls());
+        } else if (exposedWithoutTls(next)) {
+            LOG.warn("Phoenix grid: discovery and communication listen on {} without TLS: any process that reaches "
+                    + "these ports can join the cluster and read every agent's state. Set tls.enabled (see "
+                    + "docs/operations.md, Securing a cluster)", next.localAddress());
+        }
+    }
+
+    /** Whether other hosts may reach the grid's sockets while they run without TLS. */
+    static boolean exposedWithoutTls(NodeSettings settings) {
+        if (settings.tls().enabled()) {
+            return false;
+        }
+        try {
+            return !java.net.InetAddress.getByName(settings.localAddress()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return true; // Ignite reports the unresolvable address itself; say the rest anyway
+        }
     }
 
     @Override

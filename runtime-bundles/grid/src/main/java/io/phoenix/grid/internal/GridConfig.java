@@ -1,6 +1,7 @@
 package io.phoenix.grid.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
@@ -83,4 +84,39 @@ public @interface GridConfig {
     /** @return the work directory; empty for ${karaf.data}/ignite */
     @AttributeDefinition(description = "Ignite work directory; empty: ${karaf.data}/ignite")
     String work_directory() default "";
+
+    /** @return whether discovery and communication use TLS with mutual authentication */
+    @AttributeDefinition(description = "Discovery and communication over TLS with mutual authentication: only nodes"
+            + " holding a key signed by the cluster's CA (tls.truststore) can join")
+    boolean tls_enabled() default false;
+
+    /** @return the key store path; relative paths are resolved against the Karaf base directory */
+    @AttributeDefinition(description = "Key store with this node's private key and certificate, e.g. etc/tls/node.p12;"
+            + " relative to the Karaf base directory")
+    String tls_keystore() default "";
+
+    /** @return the key store password */
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "Password of the key store (and of its key)")
+    String tls_keystore_password() default "";
+
+    /** @return the key store type */
+    @AttributeDefinition(description = "Key store type: PKCS12 or JKS")
+    String tls_keystore_type() default "PKCS12";
+
+    /** @return the trust store path; relative paths are resolved against the Karaf base directory */
+    @AttributeDefinition(description = "Trust store with the cluster's CA certificate, e.g. etc/tls/truststore.p12;"
+            + " relative to the Karaf base directory")
+    String tls_truststore() default "";
+
+    /** @return the trust store password */
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "Password of the trust store")
+    String tls_truststore_password() default "";
+
+    /** @return the trust store type */
+    @AttributeDefinition(description = "Trust store type: PKCS12 or JKS")
+    String tls_truststore_type() default "PKCS12";
+
+    /** @return the SSLContext protocol */
+    @AttributeDefinition(description = "TLS protocol (SSLContext algorithm), e.g. TLSv1.3 or TLSv1.2")
+    String tls_protocol() default "TLSv1.3";
 }

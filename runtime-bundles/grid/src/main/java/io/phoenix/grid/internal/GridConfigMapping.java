@@ -32,7 +32,7 @@ final class GridConfigMapping {
      *
      * @param config the configuration
      * @param env the environment
-     * @param system system properties ({@code karaf.name}, {@code karaf.data})
+     * @param system system properties ({@code karaf.name}, {@code karaf.data}, {@code karaf.base})
      * @param phoenixVersion the version of Phoenix this node runs
      * @return the settings
      * @throws IllegalArgumentException naming the key (and its environment variable) of a wrong value
@@ -74,7 +74,8 @@ final class GridConfigMapping {
                 workDirectory.toAbsolutePath(), phoenixVersion,
                 attributes(text(env, "node.attributes", config.node_attributes())),
                 (int) number(env, "quorum.size", config.quorum_size(), 0, 1000),
-                bool(env, "rejoin.after.segmentation", config.rejoin_after_segmentation()));
+                bool(env, "rejoin.after.segmentation", config.rejoin_after_segmentation()),
+                TlsConfigMapping.toSettings(config, env, Paths.get(system.getOrDefault("karaf.base", ""))));
     }
 
     /** The environment variable that overrides {@code key}. */
@@ -122,7 +123,7 @@ final class GridConfigMapping {
         return attributes;
     }
 
-    private static boolean bool(Map<String, String> env, String key, boolean configured) {
+    static boolean bool(Map<String, String> env, String key, boolean configured) {
         String value = env.get(envName(key));
         if (value == null || value.isBlank()) {
             return configured;
@@ -138,7 +139,7 @@ final class GridConfigMapping {
         return (int) number(env, key, configured, 1, 65_535);
     }
 
-    private static String text(Map<String, String> env, String key, String configured) {
+    static String text(Map<String, String> env, String key, String configured) {
         String value = env.get(envName(key));
         return value != null ? value.trim() : configured == null ? "" : configured.trim();
     }
@@ -159,7 +160,7 @@ final class GridConfigMapping {
         return result;
     }
 
-    private static IllegalArgumentException invalid(String key, String problem) {
+    static IllegalArgumentException invalid(String key, String problem) {
         return new IllegalArgumentException("grid configuration key " + key + " (or environment variable "
                 + envName(key) + ") " + problem);
     }

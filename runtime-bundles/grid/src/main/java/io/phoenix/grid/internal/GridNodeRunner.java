@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteState;
 import org.apache.ignite.Ignition;
@@ -65,7 +67,6 @@ final class GridNodeRunner implements AutoCloseable {
 
     private final Publisher publisher;
     private final GridSettings fallback;
-    private final ForeignNodeProbe.Knocker knocker;
     private final long probeIntervalMs;
     private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> daemon(r, "phoenix-grid-lifecycle"));
     private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "phoenix-grid-watch"));
@@ -93,7 +94,6 @@ final class GridNodeRunner implements AutoCloseable {
     GridNodeRunner(Publisher publisher, GridSettings fallback, long probeIntervalMs) {
         this.publisher = Objects.requireNonNull(publisher);
         this.fallback = Objects.requireNonNull(fallback);
-        this.knocker = endpoint -> ForeignNodeProbe.knock(endpoint, PROBE_CONNECT_TIMEOUT_MS, PROBE_ANSWER_TIMEOUT_MS);
         this.probeIntervalMs = probeIntervalMs;
         Ignition.addListener(stateListener);
     }
@@ -259,8 +259,11 @@ final class GridNodeRunner implements AutoCloseable {
         } else {
             LOG.warn("Phoenix grid: {}", lastError);
         }
+        SSLSocketFactory tls = next.tls().enabled() ? started.configuration().getSslContextFactory().create()
+                .getSocketFactory() : null;
         ForeignNodeWatch nodeWatch = new ForeignNodeWatch(new ForeignNodeProbe(DiscoveryEndpoints.expand(
-                next.discoveryAddresses(), next.discoveryPort(), next.discoveryPortRange()), knocker));
+                next.discoveryAddresses(), next.discoveryPort(), next.discoveryPortRange()),
+                endpoint -> ForeignNodeProbe.knock(endpoint, PROBE_CONNECT_TIMEOUT_MS, PROBE_ANSWER_TIMEOUT_MS, tls)));
         foreign = nodeWatch;
         probeTask = watch.scheduleWithFixedDelay(() -> {
             if (ignite == started) {
@@ -465,6 +468,16 @@ final class GridNodeRunner implements AutoCloseable {
             if (message != null && message.contains(VersionCheck.PREFIX)) {
                 return message.substring(message.indexOf(VersionCheck.PREFIX) + VersionCheck.PREFIX.length())
                         .lines().findFirst().orElse(message);
+            }
+            if (t instanceof SSLException && message != null && message.contains("Detected SSL alert")) {
+                // what a plain node reads from a TLS listener
+                return "the cluster uses TLS and this node does not (set tls.enabled with the cluster's key and trust"
+                        + " stores)";
+            }
+            if (t instanceof SSLException) {
+                return "the TLS handshake with the cluster failed (" + message + "): this node's certificate "
+                        + "(tls.keystore) must be signed by the cluster's CA, and its trust store (tls.truststore) "
+                        + "must hold that CA";
             }
             if (message != null && message.contains("same hash code for partitioned affinity")) {
                 // Ignite's own check (consistent id = node id) when it runs before ours

@@ -11,12 +11,15 @@ import org.apache.ignite.failure.StopNodeFailureHandler;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+import org.apache.ignite.ssl.SslContextFactory;
 
 /**
  * Builds the Ignite configuration of one start from {@link NodeSettings}, with what STACK.md found to work
  * inside Karaf: static discovery, sockets bound to the configured address, no client connector (10800), no REST
  * connector (11211), no shared memory port (Ignite's default since 2.x, -1), bounded message queues, no peer class loading, an in-memory data region of the configured
- * size, SLF4J logging, and a failure handler that stops the Ignite node instead of halting the whole JVM.
+ * size, SLF4J logging, and a failure handler that stops the Ignite node instead of halting the whole JVM. With TLS
+ * on, discovery and communication both use Ignite's {@link SslContextFactory}, whose server sockets always require
+ * a client certificate (mutual authentication).
  */
 final class IgniteConfigFactory {
 
@@ -60,7 +63,24 @@ final class IgniteConfigFactory {
                         .setInitialSize(Math.min(maxRegion, INITIAL_REGION_MB * MB))
                         .setMaxSize(maxRegion));
 
-        return igniteConfiguration(settings, check, discovery, communication, storage);
+        IgniteConfiguration configuration = igniteConfiguration(settings, check, discovery, communication, storage);
+        if (settings.tls().enabled()) {
+            configuration.setSslContextFactory(sslContextFactory(settings.tls()));
+        }
+        return configuration;
+    }
+
+    /** Ignite's factory over the node's key and trust stores (it loads them when the node starts). */
+    static SslContextFactory sslContextFactory(TlsSettings tls) {
+        SslContextFactory factory = new SslContextFactory();
+        factory.setProtocol(tls.protocol());
+        factory.setKeyStoreFilePath(tls.keyStore().toString());
+        factory.setKeyStorePassword(tls.keyStorePassword().toCharArray());
+        factory.setKeyStoreType(tls.keyStoreType());
+        factory.setTrustStoreFilePath(tls.trustStore().toString());
+        factory.setTrustStorePassword(tls.trustStorePassword().toCharArray());
+        factory.setTrustStoreType(tls.trustStoreType());
+        return factory;
     }
 
     /** Phoenix's own attributes, which every node sees in the topology without asking. */

@@ -23,11 +23,12 @@ import java.util.Objects;
  * @param attributes this node's attributes (placement policies select nodes by them)
  * @param quorumSize the fewest servers this node must see to serve agents (0: no quorum)
  * @param rejoinAfterSegmentation whether a segmented node restarts to rejoin
+ * @param tls TLS of discovery and communication ({@link TlsSettings#OFF}: plain TCP)
  */
 record NodeSettings(GridSettings grid, String localAddress, List<String> discoveryAddresses, int discoveryPort,
         int discoveryPortRange, int communicationPort, int communicationPortRange, long dataRegionMb,
         Path workDirectory, String phoenixVersion, Map<String, String> attributes, int quorumSize,
-        boolean rejoinAfterSegmentation) {
+        boolean rejoinAfterSegmentation, TlsSettings tls) {
 
     NodeSettings {
         Objects.requireNonNull(grid, "grid");
@@ -36,6 +37,7 @@ record NodeSettings(GridSettings grid, String localAddress, List<String> discove
         Objects.requireNonNull(workDirectory, "workDirectory");
         Objects.requireNonNull(phoenixVersion, "phoenixVersion");
         attributes = Map.copyOf(attributes);
+        Objects.requireNonNull(tls, "tls");
     }
 
     /** @return the node id (shortcut) */

@@ -46,7 +46,20 @@ final class Slf4jIgniteLogger implements IgniteLogger {
 
     @Override
     public void warning(String msg, Throwable e) {
-        log.warn(msg, e);
+        if (isTlsCloseNoise(msg, e)) {
+            log.debug(msg, e);
+        } else {
+            log.warn(msg, e);
+        }
+    }
+
+    /**
+     * With TLS, Ignite's discovery closes a socket's input before the peer's close_notify has arrived, and the JDK
+     * reports that: every join and every ring change would log a WARN with a stack trace although nothing failed.
+     */
+    static boolean isTlsCloseNoise(String msg, Throwable e) {
+        return msg != null && msg.startsWith("Failed to shutdown socket") && e instanceof javax.net.ssl.SSLException
+                && e.getMessage() != null && e.getMessage().contains("close_notify");
     }
 
     @Override

@@ -48,9 +48,9 @@ class ForeignNodeProbeTest {
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 unused = s.getLocalPort();
             }
-            assertEquals(Finding.OTHER_PROTOCOL, ForeignNodeProbe.knock(at(closing.getLocalPort()), 300, 500));
-            assertEquals(Finding.SAME_PROTOCOL, ForeignNodeProbe.knock(at(waiting.getLocalPort()), 300, 500));
-            assertEquals(Finding.NOTHING, ForeignNodeProbe.knock(at(unused), 300, 500));
+            assertEquals(Finding.OTHER_PROTOCOL, ForeignNodeProbe.knock(at(closing.getLocalPort()), 300, 500, null));
+            assertEquals(Finding.SAME_PROTOCOL, ForeignNodeProbe.knock(at(waiting.getLocalPort()), 300, 500, null));
+            assertEquals(Finding.NOTHING, ForeignNodeProbe.knock(at(unused), 300, 500, null));
             closer.interrupt();
             holder.interrupt();
         }

@@ -183,7 +183,7 @@ class GridNodeRunnerTest {
         GridSettings grid = first.grid();
         runner.start(new NodeSettings(new GridSettings(grid.clusterName(), grid.nodeId(), 0, false, 64,
                 grid.failureDetectionTimeout()), first.localAddress(), first.discoveryAddresses(), first.discoveryPort(),
-                0, freePort(), 0, 32, first.workDirectory(), first.phoenixVersion(), Map.of("zone", "z2"), 0, true));
+                0, freePort(), 0, 32, first.workDirectory(), first.phoenixVersion(), Map.of("zone", "z2"), 0, true, TlsSettings.OFF));
         await().atMost(WAIT).until(() -> publisher.publications == 2 && runner.status().state() == State.JOINED);
         assertNotSame(before, publisher.current);
         assertEquals(1, publisher.withdrawals);
@@ -226,6 +226,71 @@ class GridNodeRunnerTest {
         assertEquals("cluster 'phoenix' refused this node: Phoenix version 2 differs", GridNodeRunner.reason(nested));
         assertEquals("IllegalStateException: port taken",
                 GridNodeRunner.reason(new RuntimeException("outer", new IllegalStateException("port taken"))));
+    }
+
+    @Test
+    void withTlsOnlyNodesHoldingAKeySignedByTheClusterCaJoin() throws Exception {
+        long t0 = System.nanoTime();
+        TestCertificates clusterCa = new TestCertificates(work, "cluster-ca");
+        TestCertificates foreignCa = new TestCertificates(work, "foreign-ca");
+        int a = freePort();
+        int b = freePort();
+        int c = freePort();
+        List<String> all = List.of("127.0.0.1:" + a, "127.0.0.1:" + b, "127.0.0.1:" + c);
+        Path memberKey = clusterCa.keyStore("member"); // one key for both members: Ignite does not check names
+        Path intruderKey = foreignCa.keyStore("intruder");
+        System.out.printf("TLS: keys made in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        GridNodeRunner first = runner(new Recorder());
+        first.start(withTls(settings("tls-a", "1.0.0", a, all), memberKey, clusterCa.trustStore()));
+        awaitState(first, State.JOINED);
+        Recorder secondPublisher = new Recorder();
+        GridNodeRunner second = runner(secondPublisher);
+        second.start(withTls(settings("tls-b", "1.0.0", b, all), memberKey, clusterCa.trustStore()));
+        assertEquals(2, awaitState(second, State.JOINED).servers());
+        IgniteCache<String, String> cache = secondPublisher.current.getOrCreateCache(second.settings().cacheConfiguration("tls"));
+        cache.put("k", "over TLS");
+
+        // Signed by another CA, though it trusts the cluster's CA: the members refuse its certificate (client
+        // authentication), it cannot join and runs alone; the members report it on their discovery addresses.
+        Path both = work.resolve("both-trust.p12");
+        java.nio.file.Files.copy(foreignCa.trustStore(), both);
+        TestCertificates.importCa(both, work.resolve("cluster-ca.pem"));
+        GridNodeRunner intruder = runner(new Recorder());
+        intruder.start(withTls(settings("intruder", "1.0.0", c, all), intruderKey, both));
+        assertEquals(1, awaitState(intruder, State.JOINED).servers(), "alone, not in the cluster");
+        await().atMost(WAIT).until(() -> first.status().foreignNodes().contains("127.0.0.1:" + c));
+        System.out.printf("TLS (foreign certificate, trusts the cluster CA) at %d ms, a member sees: %s%n",
+                (System.nanoTime() - t0) / 1_000_000, first.status().lastError());
+        assertEquals(2, first.status().servers());
+        intruder.close();
+
+        // Signed by another CA and trusting only that one: its own handshake fails, it stays down.
+        GridNodeRunner foreign = runner(new Recorder());
+        foreign.start(withTls(settings("foreign", "1.0.0", c, all), intruderKey, foreignCa.trustStore()));
+        GridStatus refused = awaitState(foreign, State.FAILED);
+        System.out.printf("TLS (foreign certificate) at %d ms: %s%n", (System.nanoTime() - t0) / 1_000_000, refused.lastError());
+        assertTrue(refused.lastError().contains("TLS handshake"), refused.lastError());
+        foreign.close();
+
+        GridNodeRunner plain = runner(new Recorder());
+        plain.start(settings("plain", "1.0.0", c, all));
+        GridStatus plainStatus = await().atMost(WAIT).until(plain::status, s -> s.state() != State.STARTING);
+        System.out.println("TLS (plain node): " + plainStatus);
+        assertEquals(State.FAILED, plainStatus.state(), plainStatus.toString());
+        assertTrue(plainStatus.lastError().contains("the cluster uses TLS and this node does not"), plainStatus.toString());
+        plain.close();
+
+        assertEquals(2, first.status().servers());
+        assertEquals(2, second.status().servers());
+        assertEquals("over TLS", cache.get("k"));
+    }
+
+    private static NodeSettings withTls(NodeSettings s, Path keyStore, Path trustStore) {
+        return new NodeSettings(s.grid(), s.localAddress(), s.discoveryAddresses(), s.discoveryPort(),
+                s.discoveryPortRange(), s.communicationPort(), s.communicationPortRange(), s.dataRegionMb(),
+                s.workDirectory(), s.phoenixVersion(), s.attributes(), s.quorumSize(), s.rejoinAfterSegmentation(),
+                new TlsSettings(true, keyStore, TestCertificates.PASSWORD, "PKCS12", trustStore,
+                        TestCertificates.PASSWORD, "PKCS12", "TLSv1.3"));
     }
 
     private GridNodeRunner runner(Recorder publisher) {
@@ -274,7 +339,7 @@ class GridNodeRunnerTest {
                                   int quorum) {
         return new NodeSettings(new GridSettings("phoenix", nodeId, 1, true, 64, Duration.ofSeconds(3)), "127.0.0.1",
                 addresses, discoveryPort, 0, freePort(), 0, 32, work.resolve(nodeId), phoenixVersion,
-                Map.of("zone", "z1"), quorum, true);
+                Map.of("zone", "z1"), quorum, true, TlsSettings.OFF);
     }
 
     private static GridStatus awaitState(GridNodeRunner runner, State state) {
