@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 import org.apache.ignite.Ignite;
@@ -59,7 +61,7 @@ final class GridNodeRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("io.phoenix.grid");
     private static final long PROBE_INTERVAL_MS = 10_000;
     /** The address in Ignite's "Unable to establish secure connection ... [rmtAddr=/127.0.0.1:47500, ...]". */
-    private static final java.util.regex.Pattern REMOTE_ADDRESS = java.util.regex.Pattern.compile("rmtAddr=[^/,\\]]*/([^,\\]\\s]+)");
+    private static final Pattern REMOTE_ADDRESS = Pattern.compile("rmtAddr=[^/,\\]]*/([^,\\]\\s]+)");
     /** Pause between a segmentation and the start that rejoins the cluster (lets the old node's sockets close). */
     private static final long REJOIN_DELAY_MS = 1_000;
     private static final int PROBE_CONNECT_TIMEOUT_MS = 300;
@@ -462,7 +464,7 @@ final class GridNodeRunner implements AutoCloseable {
         String remote = "the cluster";
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = t.getMessage();
-            java.util.regex.Matcher address = message == null ? null : REMOTE_ADDRESS.matcher(message);
+            Matcher address = message == null ? null : REMOTE_ADDRESS.matcher(message);
             if (address != null && address.find() && remote.equals("the cluster")) {
                 remote = "the node at " + address.group(1); // Ignite names the address whose handshake failed
             }
