@@ -3,6 +3,8 @@ package io.phoenix.grid.internal;
 import io.phoenix.grid.GridNode;
 import io.phoenix.grid.GridSettings;
 import io.phoenix.grid.GridStatus;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -108,8 +110,8 @@ public class GridComponent implements GridNode {
             return false;
         }
         try {
-            return !java.net.InetAddress.getByName(settings.localAddress()).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
+            return !InetAddress.getByName(settings.localAddress()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
             return true; // Ignite reports the unresolvable address itself; say the rest anyway
         }
     }

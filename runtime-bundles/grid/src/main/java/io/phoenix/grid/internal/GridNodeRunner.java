@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 import org.apache.ignite.Ignite;
@@ -58,6 +60,8 @@ final class GridNodeRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.phoenix.grid");
     private static final long PROBE_INTERVAL_MS = 10_000;
+    /** The address in Ignite's "Unable to establish secure connection ... [rmtAddr=/127.0.0.1:47500, ...]". */
+    private static final Pattern REMOTE_ADDRESS = Pattern.compile("rmtAddr=[^/,\\]]*/([^,\\]\\s]+)");
     /** Pause between a segmentation and the start that rejoins the cluster (lets the old node's sockets close). */
     private static final long REJOIN_DELAY_MS = 1_000;
     private static final int PROBE_CONNECT_TIMEOUT_MS = 300;
@@ -463,19 +467,24 @@ final class GridNodeRunner implements AutoCloseable {
     /** One line: our own refusal message if there is one among the causes, else the innermost message. */
     static String reason(Throwable failure) {
         String innermost = null;
+        String remote = "the cluster";
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = t.getMessage();
+            Matcher address = message == null ? null : REMOTE_ADDRESS.matcher(message);
+            if (address != null && address.find() && remote.equals("the cluster")) {
+                remote = "the node at " + address.group(1); // Ignite names the address whose handshake failed
+            }
             if (message != null && message.contains(VersionCheck.PREFIX)) {
                 return message.substring(message.indexOf(VersionCheck.PREFIX) + VersionCheck.PREFIX.length())
                         .lines().findFirst().orElse(message);
             }
             if (t instanceof SSLException && message != null && message.contains("Detected SSL alert")) {
                 // what a plain node reads from a TLS listener
-                return "the cluster uses TLS and this node does not (set tls.enabled with the cluster's key and trust"
+                return remote + " uses TLS and this node does not (set tls.enabled with the cluster's key and trust"
                         + " stores)";
             }
             if (t instanceof SSLException) {
-                return "the TLS handshake with the cluster failed (" + message + "): this node's certificate "
+                return "the TLS handshake with " + remote + " failed (" + message + "): this node's certificate "
                         + "(tls.keystore) must be signed by the cluster's CA, and its trust store (tls.truststore) "
                         + "must hold that CA";
             }
