@@ -9,7 +9,7 @@
  * asynchronous operations.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.phoenix.agent.api;
 
 import org.osgi.annotation.bundle.Export;

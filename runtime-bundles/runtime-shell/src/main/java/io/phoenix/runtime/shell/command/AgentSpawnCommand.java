@@ -25,7 +25,7 @@ public class AgentSpawnCommand extends PhoenixCommandSupport {
 
     @Override
     protected void run() throws Exception {
-        await(runtime.spawnJson(type, id, state), AgentRuntime.DEFAULT_CALL_TIMEOUT);
+        await(audited("spawn", type + "/" + id, () -> runtime.spawnJson(type, id, state)), AgentRuntime.DEFAULT_CALL_TIMEOUT);
         out().println("Spawned " + type + " " + id);
     }
 }
