@@ -5,6 +5,7 @@ import io.phoenix.grid.GridSettings;
 import io.phoenix.grid.GridStatus;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.ignite.Ignite;
 import org.osgi.framework.BundleContext;
@@ -37,6 +38,9 @@ public class GridComponent implements GridNode {
 
     private BundleContext context;
     private GridNodeRunner runner;
+    /** Why the grid cannot run in this JVM at all ({@link JvmOptionsCheck}), or {@code null}; then no runner exists. */
+    private GridStatus unusable;
+    private GridSettings fallback;
     /** The settings last applied; {@code null} before the first valid configuration. Guarded by this. */
     private NodeSettings applied;
     /** The Ignite service; set and cleared on the runner's lifecycle thread only. */
@@ -46,19 +50,31 @@ public class GridComponent implements GridNode {
     void activate(BundleContext bundleContext, GridConfig config) {
         context = bundleContext;
         String karafName = System.getProperty("karaf.name", "phoenix");
-        runner = new GridNodeRunner(new ServicePublisher(),
-                new GridSettings("phoenix", karafName, 1, true, 1024, Duration.ofMillis(3000)));
+        fallback = new GridSettings("phoenix", karafName, 1, true, 1024, Duration.ofMillis(3000));
+        // Before any Ignite class is initialised: a JVM without the options breaks Ignite for good (see the check).
+        String missing = JvmOptionsCheck.problem(GridComponent.class.getModule());
+        if (missing != null) {
+            LOG.error("Phoenix grid: the grid node cannot start: {}", missing);
+            unusable = new GridStatus(GridStatus.State.FAILED, karafName, 0, missing, List.of(),
+                    bundleContext.getBundle().getVersion().toString(), "");
+            return;
+        }
+        runner = new GridNodeRunner(new ServicePublisher(), fallback);
         apply(config);
     }
 
     @Modified
     void modified(GridConfig config) {
-        apply(config);
+        if (runner != null) {
+            apply(config);
+        }
     }
 
     @Deactivate
     void deactivate() {
-        runner.close();
+        if (runner != null) {
+            runner.close();
+        }
     }
 
     private synchronized void apply(GridConfig config) {
@@ -92,12 +108,12 @@ public class GridComponent implements GridNode {
 
     @Override
     public GridSettings settings() {
-        return runner.settings();
+        return runner == null ? fallback : runner.settings();
     }
 
     @Override
     public GridStatus status() {
-        return runner.status();
+        return runner == null ? unusable : runner.status();
     }
 
     /**
