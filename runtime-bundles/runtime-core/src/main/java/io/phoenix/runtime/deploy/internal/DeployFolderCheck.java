@@ -24,7 +24,8 @@ import java.util.zip.ZipException;
  *
  * <p>What file install and Karaf's deployers take, and so is never reported: jars whose manifest has a
  * {@code Bundle-SymbolicName}, {@code .kar} archives, {@code .xml} (feature repositories, Blueprint), {@code .cfg} and
- * {@code .config} (configurations), directories (exploded bundles) and hidden files.
+ * {@code .config} (configurations), directories (exploded bundles), hidden files, and the {@code README} Karaf ships
+ * in {@code deploy/}.
  */
 final class DeployFolderCheck {
 
@@ -89,7 +90,7 @@ final class DeployFolderCheck {
     static String problem(Path file) {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
-        if (name.startsWith(".") || lower.endsWith(".kar") || lower.endsWith(".xml") || lower.endsWith(".cfg")
+        if (name.startsWith(".") || name.equals("README") || lower.endsWith(".kar") || lower.endsWith(".xml") || lower.endsWith(".cfg")
                 || lower.endsWith(".config")) {
             return null;
         }

@@ -43,6 +43,7 @@ class DeployFolderCheckTest {
         Files.writeString(deploy.resolve("features.xml"), "<features/>");
         Files.writeString(deploy.resolve("my.cfg"), "a = b");
         Files.writeString(deploy.resolve(".hidden"), "x");
+        Files.writeString(deploy.resolve("README"), "Karaf's own note on hot deployment");
         Files.createDirectory(deploy.resolve("exploded"));
         DeployFolderCheck check = new DeployFolderCheck();
         assertEquals(List.of(), check.scan(List.of(deploy)), "first sight: files may still be being written");
