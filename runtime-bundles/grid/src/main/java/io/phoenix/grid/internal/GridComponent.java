@@ -55,7 +55,7 @@ public class GridComponent implements GridNode {
         String missing = JvmOptionsCheck.problem(GridComponent.class.getModule());
         if (missing != null) {
             LOG.error("Phoenix grid: the grid node cannot start: {}", missing);
-            unusable = new GridStatus(GridStatus.State.FAILED, karafName, 0, missing, List.of(),
+            unusable = new GridStatus(GridStatus.State.FAILED, nodeId(config, karafName), 0, missing, List.of(),
                     bundleContext.getBundle().getVersion().toString(), "");
             return;
         }
@@ -77,7 +77,8 @@ public class GridComponent implements GridNode {
         }
     }
 
-    private synchronized void apply(GridConfig config) {
+    /** The settings {@code config} maps to in this JVM's environment. */
+    private NodeSettings settingsOf(GridConfig config) {
         Map<String, String> system = new HashMap<>();
         for (String key : new String[] {"karaf.name", "karaf.data"}) {
             String value = System.getProperty(key);
@@ -85,10 +86,22 @@ public class GridComponent implements GridNode {
                 system.put(key, value);
             }
         }
+        return GridConfigMapping.toSettings(config, System.getenv(), system, context.getBundle().getVersion().toString());
+    }
+
+    /** The node id the configuration gives (e.g. PHOENIX_NODE_ID), or {@code fallback} if it is invalid. */
+    private String nodeId(GridConfig config, String fallback) {
+        try {
+            return settingsOf(config).nodeId();
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    private synchronized void apply(GridConfig config) {
         NodeSettings next;
         try {
-            next = GridConfigMapping.toSettings(config, System.getenv(), system,
-                    context.getBundle().getVersion().toString());
+            next = settingsOf(config);
         } catch (IllegalArgumentException e) {
             LOG.error("Phoenix grid: the grid node is not started: {}", e.getMessage());
             applied = null;
