@@ -291,6 +291,14 @@ public abstract class PhoenixTestSupport {
 
     /** Runs a command in-process, as a console session would, once the command is registered. */
     protected CommandResult execute(String command) {
+        return execute(command, null);
+    }
+
+    /**
+     * Runs a command in-process as {@code subject} (as Karaf runs an SSH or console session: inside
+     * {@code Subject.doAs}), or without a subject when it is {@code null}.
+     */
+    protected CommandResult execute(String command, javax.security.auth.Subject subject) {
         awaitCommand(command.trim().split("\\s+")[0]);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -299,7 +307,9 @@ public abstract class PhoenixTestSupport {
         Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), outStream, errStream);
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
-            Future<Object> result = executor.submit(() -> session.execute(command));
+            Future<Object> result = executor.submit(() -> subject == null ? session.execute(command)
+                    : javax.security.auth.Subject.doAs(subject,
+                            (java.security.PrivilegedExceptionAction<Object>) () -> session.execute(command)));
             Throwable failure = null;
             try {
                 Object value = result.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);

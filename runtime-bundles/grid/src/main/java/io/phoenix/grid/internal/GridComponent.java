@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.ignite.Ignite;
 import org.osgi.framework.BundleContext;
@@ -39,6 +40,9 @@ public class GridComponent implements GridNode {
 
     private BundleContext context;
     private GridNodeRunner runner;
+    /** Why the grid cannot run in this JVM at all ({@link JvmOptionsCheck}), or {@code null}; then no runner exists. */
+    private GridStatus unusable;
+    private GridSettings fallback;
     /** The settings last applied; {@code null} before the first valid configuration. Guarded by this. */
     private NodeSettings applied;
     /** The Ignite service; set and cleared on the runner's lifecycle thread only. */
@@ -48,22 +52,35 @@ public class GridComponent implements GridNode {
     void activate(BundleContext bundleContext, GridConfig config) {
         context = bundleContext;
         String karafName = System.getProperty("karaf.name", "phoenix");
-        runner = new GridNodeRunner(new ServicePublisher(),
-                new GridSettings("phoenix", karafName, 1, true, 1024, Duration.ofMillis(3000)));
+        fallback = new GridSettings("phoenix", karafName, 1, true, 1024, Duration.ofMillis(3000));
+        // Before any Ignite class is initialised: a JVM without the options breaks Ignite for good (see the check).
+        String missing = JvmOptionsCheck.problem(GridComponent.class.getModule());
+        if (missing != null) {
+            LOG.error("Phoenix grid: the grid node cannot start: {}", missing);
+            unusable = new GridStatus(GridStatus.State.FAILED, nodeId(config, karafName), 0, missing, List.of(),
+                    bundleContext.getBundle().getVersion().toString(), "");
+            return;
+        }
+        runner = new GridNodeRunner(new ServicePublisher(), fallback);
         apply(config);
     }
 
     @Modified
     void modified(GridConfig config) {
-        apply(config);
+        if (runner != null) {
+            apply(config);
+        }
     }
 
     @Deactivate
     void deactivate() {
-        runner.close();
+        if (runner != null) {
+            runner.close();
+        }
     }
 
-    private synchronized void apply(GridConfig config) {
+    /** The settings {@code config} maps to in this JVM's environment. */
+    private NodeSettings settingsOf(GridConfig config) {
         Map<String, String> system = new HashMap<>();
         for (String key : new String[] {"karaf.name", "karaf.data", "karaf.base"}) {
             String value = System.getProperty(key);
@@ -71,10 +88,22 @@ public class GridComponent implements GridNode {
                 system.put(key, value);
             }
         }
+        return GridConfigMapping.toSettings(config, System.getenv(), system, context.getBundle().getVersion().toString());
+    }
+
+    /** The node id the configuration gives (e.g. PHOENIX_NODE_ID), or {@code fallback} if it is invalid. */
+    private String nodeId(GridConfig config, String fallback) {
+        try {
+            return settingsOf(config).nodeId();
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    private synchronized void apply(GridConfig config) {
         NodeSettings next;
         try {
-            next = GridConfigMapping.toSettings(config, System.getenv(), system,
-                    context.getBundle().getVersion().toString());
+            next = settingsOf(config);
         } catch (IllegalArgumentException e) {
             LOG.error("Phoenix grid: the grid node is not started: {}", e.getMessage());
             applied = null;
@@ -118,7 +147,7 @@ public class GridComponent implements GridNode {
 
     @Override
     public GridSettings settings() {
-        return runner.settings();
+        return runner == null ? fallback : runner.settings();
     }
 
     @Override
@@ -128,7 +157,7 @@ public class GridComponent implements GridNode {
 
     @Override
     public GridStatus status() {
-        return runner.status();
+        return runner == null ? unusable : runner.status();
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.List;
  * The cluster as the metrics and health endpoints need it, free of the cluster bundle's types so that this bundle
  * runs (and its classes load) on a node without the cluster bundle.
  *
- * @param state the data grid's state: {@code STARTING}, {@code JOINED}, {@code FAILED} or {@code STOPPED}
+ * @param state the data grid's state: {@code STARTING}, {@code JOINED}, {@code NO_QUORUM}, {@code FAILED} or
+ *     {@code STOPPED} (the grid's states)
  * @param servers server nodes in the topology
  * @param topologyVersion the topology version
  * @param problems what is wrong; empty when healthy

@@ -18,8 +18,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * GET /health/live and /health/ready for orchestrators, with a small JSON body. The runtime and the cluster are
- * bound optionally, so the endpoints answer 503 (not 404) while either is missing.
+ * GET /health/live and /health/ready for orchestrators, with a small JSON body. The runtime, the cluster and the
+ * grid are bound optionally, so the endpoints answer 503 (not 404) while one is missing.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/health/*",
@@ -35,6 +35,8 @@ public final class HealthServlet extends HttpServlet {
     private transient volatile RuntimeManagement runtime;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private transient volatile ClusterProbe cluster;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile GridProbe grid;
 
     @Activate
     public HealthServlet(BundleContext context) {
@@ -47,7 +49,7 @@ public final class HealthServlet extends HttpServlet {
         Map<String, Object> body;
         switch (path) {
             case "/live" -> body = Health.live(runtime);
-            case "/ready" -> body = Health.ready(runtime, cluster, ClusterBundle.installed(context));
+            case "/ready" -> body = Health.ready(runtime, cluster, grid, ClusterBundle.installed(context));
             default -> {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
@@ -77,7 +79,12 @@ public final class HealthServlet extends HttpServlet {
             return body;
         }
 
-        static Map<String, Object> ready(RuntimeManagement runtime, ClusterProbe probe, boolean clusterExpected) {
+        /**
+         * While the cluster services are down the grid's own status is reported (e.g. {@code NO_QUORUM}), as
+         * {@code phoenix:cluster-status} does; {@code NOT_STARTED} only when neither answers.
+         */
+        static Map<String, Object> ready(RuntimeManagement runtime, ClusterProbe probe, GridProbe grid,
+                                         boolean clusterExpected) {
             Map<String, Object> body = live(runtime);
             boolean up = runtime != null;
             if (!clusterExpected) {
@@ -85,7 +92,7 @@ public final class HealthServlet extends HttpServlet {
             } else {
                 ClusterView view = null;
                 try {
-                    view = probe == null ? null : probe.view();
+                    view = probe != null ? probe.view() : grid != null ? grid.view() : null;
                 } catch (RuntimeException e) {
                     view = new ClusterView("UNKNOWN", 0, 0, List.of(String.valueOf(e.getMessage())));
                 }

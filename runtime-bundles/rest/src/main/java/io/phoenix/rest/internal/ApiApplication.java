@@ -25,6 +25,7 @@ import io.phoenix.rest.internal.resources.OpenApiResource;
 import io.phoenix.rest.internal.resources.TypesResource;
 import io.phoenix.rest.internal.resources.UnreadBodyFilter;
 import io.phoenix.rest.internal.security.Authenticator;
+import io.phoenix.rest.internal.security.AuditFilter;
 import io.phoenix.rest.internal.security.AuthFilter;
 import io.phoenix.runtime.management.RuntimeManagement;
 import java.util.List;
@@ -120,6 +121,7 @@ public final class ApiApplication {
         }
         config.register(new BodyLimitFilter(settings.bodyMaxBytes()), Priorities.AUTHENTICATION + 10);
         config.register(new UnreadBodyFilter());
+        config.register(new AuditFilter());
         return config;
     }
 }

@@ -280,4 +280,42 @@ class ApiInMemoryTest {
         } while (cursor != null);
         assertEquals(List.of("a-01", "a-03", "a-05", "a-07", "a-09", "a-11", "a-13", "a-15", "a-17", "a-19"), onN1);
     }
+
+    /** Runs {@code request} and returns what the audit logger wrote (slf4j-simple writes to stderr). */
+    private static String audit(Request request) throws Exception {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream previous = System.err;
+        System.setErr(new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            request.send();
+        } finally {
+            System.setErr(previous);
+        }
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    private interface Request {
+        void send() throws Exception;
+    }
+
+    private static void assertAudited(String log, String line) {
+        assertTrue(log.contains(line), () -> "expected '" + line + "' in:\n" + log);
+    }
+
+    @Test
+    void administrativeRequestsAreAuditedWithUserAndOutcome() throws Exception {
+        assertAudited(audit(() -> send("POST", "agents", "admin", "{\"type\":\"counter\",\"id\":\"au1\"}")),
+                "user=admin source=rest action=spawn target=counter/au1 outcome=ok");
+        assertAudited(audit(() -> send("POST", "agents", "admin", "{\"type\":\"counter\",\"id\":\"dup\"}")),
+                "user=admin source=rest action=spawn target=dup outcome=error:agent_exists");
+        assertAudited(audit(() -> send("DELETE", "agents/au1", "viewer", null)),
+                "user=viewer source=rest action=stop target=au1 outcome=error:forbidden");
+        assertAudited(audit(() -> send("POST", "agents/missing/migrate", "admin", "{\"node\":\"n0\"}")),
+                "user=admin source=rest action=migrate target=missing outcome=error:agent_not_found");
+        String reads = audit(() -> {
+            send("GET", "agents", "viewer", null);
+            send("POST", "agents/a-01/call", "admin", "{}");
+        });
+        assertFalse(reads.contains("source=rest"), reads);
+    }
 }

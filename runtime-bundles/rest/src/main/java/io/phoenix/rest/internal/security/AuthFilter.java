@@ -63,11 +63,6 @@ public final class AuthFilter implements ContainerRequestFilter {
         if (roles.isEmpty()) {
             throw new RestException(401, "unauthorized", "wrong user name or password", null);
         }
-        Set<String> needed = read ? viewerRoles : adminRoles;
-        if (roles.get().stream().noneMatch(needed::contains)) {
-            throw new RestException(403, "forbidden",
-                    "user '" + user + "' lacks a role for this operation (one of " + needed + ")", null);
-        }
         boolean secure = request.getSecurityContext().isSecure();
         Set<String> granted = roles.get();
         request.setSecurityContext(new SecurityContext() {
@@ -91,5 +86,11 @@ public final class AuthFilter implements ContainerRequestFilter {
                 return SecurityContext.BASIC_AUTH;
             }
         });
+        // Checked after the user is known to the request, so the audit trail (AuditFilter) names who was refused.
+        Set<String> needed = read ? viewerRoles : adminRoles;
+        if (roles.get().stream().noneMatch(needed::contains)) {
+            throw new RestException(403, "forbidden",
+                    "user '" + user + "' lacks a role for this operation (one of " + needed + ")", null);
+        }
     }
 }

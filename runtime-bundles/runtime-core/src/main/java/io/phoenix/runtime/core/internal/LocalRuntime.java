@@ -374,6 +374,7 @@ public final class LocalRuntime implements AgentRuntime, RuntimeManagement, Agen
     CompletionStage<AgentRef> spawnRouted(String type, String agentId, Object state, JsonNode tree, int hops) {
         try {
             TypeNames.validateId(agentId);
+            io.phoenix.agent.api.AgentIds.requireValid(agentId); // the one id rule every face shares (issue 8)
             ClusterLink link = cluster;
             if (link != null) {
                 String owner = link.placement.nodeForNew(agentId, type);

@@ -23,7 +23,7 @@ public class AgentMigrateCommand extends ClusterCommandSupport {
 
     @Override
     protected void runOn(Object cluster) throws Exception {
-        await(((ClusterManagement) cluster).migrate(id, node), CLUSTER_TIMEOUT);
+        await(audited("migrate", id + "->" + node, () -> ((ClusterManagement) cluster).migrate(id, node)), CLUSTER_TIMEOUT);
         out().println("Migrated " + id + " to " + node);
     }
 }

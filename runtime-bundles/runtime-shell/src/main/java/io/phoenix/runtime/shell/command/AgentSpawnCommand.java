@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-/** {@code phoenix:agent-spawn TYPE ID [--state JSON]}: creates an agent. */
+/** {@code phoenix:agent-spawn [--state JSON] TYPE ID}: creates an agent (Karaf reads options only before the arguments). */
 @Service
 @Command(scope = "phoenix", name = "agent-spawn", description = "Creates an agent of a type.")
 public class AgentSpawnCommand extends PhoenixCommandSupport {
@@ -25,7 +25,7 @@ public class AgentSpawnCommand extends PhoenixCommandSupport {
 
     @Override
     protected void run() throws Exception {
-        await(runtime.spawnJson(type, id, state), AgentRuntime.DEFAULT_CALL_TIMEOUT);
+        await(audited("spawn", type + "/" + id, () -> runtime.spawnJson(type, id, state)), AgentRuntime.DEFAULT_CALL_TIMEOUT);
         out().println("Spawned " + type + " " + id);
     }
 }

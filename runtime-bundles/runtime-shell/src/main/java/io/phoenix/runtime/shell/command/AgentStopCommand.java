@@ -18,7 +18,7 @@ public class AgentStopCommand extends PhoenixCommandSupport {
 
     @Override
     protected void run() throws Exception {
-        await(runtime.stop(id), AgentRuntime.DEFAULT_CALL_TIMEOUT);
+        await(audited("stop", id, () -> runtime.stop(id)), AgentRuntime.DEFAULT_CALL_TIMEOUT);
         out().println("Stopped " + id);
     }
 }

@@ -2,6 +2,7 @@ package io.phoenix.runtime.shell.command;
 
 import io.phoenix.agent.api.AgentException;
 import io.phoenix.agent.api.AgentRuntime;
+import io.phoenix.runtime.audit.AuditLog;
 import io.phoenix.runtime.management.RuntimeManagement;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -10,9 +11,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.support.CommandException;
+import org.apache.karaf.shell.support.ShellUtil;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 /**
@@ -75,6 +78,21 @@ public abstract class PhoenixCommandSupport implements Action {
         } catch (TimeoutException e) {
             throw new TimeoutException("no answer from the runtime within " + waitMillis + " ms");
         }
+    }
+
+    /**
+     * Starts an administrative action and writes its line to the audit trail ({@link AuditLog}) when it completes:
+     * the session's user (from its JAAS subject; {@code -} for a session without one), source {@code shell}, the
+     * action, its target and its outcome.
+     *
+     * @param <T> the result type
+     * @param action what is done, e.g. {@code spawn}
+     * @param target what it is done to, e.g. the agent id
+     * @param operation starts the action
+     * @return the action's stage
+     */
+    protected <T> CompletionStage<T> audited(String action, String target, Supplier<? extends CompletionStage<T>> operation) {
+        return AuditLog.track(ShellUtil.getCurrentUserName(), "shell", action, target, operation);
     }
 
     /**

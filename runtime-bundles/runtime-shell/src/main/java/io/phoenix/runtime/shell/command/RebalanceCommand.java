@@ -11,7 +11,7 @@ public class RebalanceCommand extends ClusterCommandSupport {
 
     @Override
     protected void runOn(Object cluster) throws Exception {
-        int handedOff = await(((ClusterManagement) cluster).rebalance(), CLUSTER_TIMEOUT);
+        int handedOff = await(audited("rebalance", "cluster", () -> ((ClusterManagement) cluster).rebalance()), CLUSTER_TIMEOUT);
         out().println("Rebalanced: " + handedOff + " agents handed off");
     }
 }
