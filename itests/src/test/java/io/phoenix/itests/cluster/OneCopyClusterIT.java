@@ -109,12 +109,21 @@ public class OneCopyClusterIT {
             long readyMillis = (System.nanoTime() - start) / 1_000_000;
             for (int n = 1; n <= NODES; n++) {
                 assertListeningExactly(n, expectedListeners(n, "127.0.0.1"));
+                assertListenersLogged(n);
             }
             try (NodeShell shell = NodeShell.connect(8101 + 1, WAIT)) {
                 await("3 servers and the counter type on phoenix-1").atMost(WAIT).pollInterval(Duration.ofMillis(500))
                         .until(() -> shell.exec("phoenix:cluster-nodes --no-format", WAIT).out()
                                 .matches("(?s).*phoenix-1.*phoenix-2.*phoenix-3.*")
                                 && shell.exec("phoenix:type-list --no-format", WAIT).out().contains("counter"));
+                // phoenix:status and GET /api/cluster list the same listeners
+                Map<String, String> status = ClusterTestSupport.properties(shell.exec("phoenix:status --no-format", WAIT));
+                String cluster = body(8181 + 1, "viewer", "viewer");
+                listenerNames(1).forEach((port, name) -> {
+                    assertEquals(status.toString(), "127.0.0.1:" + port, status.get("Listener " + name));
+                    assertTrue(cluster, cluster.contains("{\"name\":\"" + name + "\",\"address\":\"127.0.0.1\",\"port\":"
+                            + port + ",\"configured\":true}"));
+                });
             }
             String listeners = copy.pid(1) + ": " + OneCopyNodes.listening(copy.pid(1));
             for (int n = NODES; n >= 1; n--) {
@@ -200,6 +209,24 @@ public class OneCopyClusterIT {
         return List.of(8101 + n, 8181 + n, 1099 + n, 44444 + n, 47500 + n, 47100 + n);
     }
 
+    /** Port to listener name, as the node logs and lists them. */
+    private static Map<Integer, String> listenerNames(int n) {
+        return Map.of(8101 + n, "SSH", 8181 + n, "HTTP", 1099 + n, "JMX RMI registry", 44444 + n, "JMX RMI server",
+                47500 + n, "grid discovery", 47100 + n, "grid communication");
+    }
+
+    /** Node N's karaf.log has one INFO line per listener, naming its address. */
+    private static void assertListenersLogged(int n) {
+        Path log = copy.nodeDir(n).resolve("log/karaf.log");
+        await("listener lines in " + log).atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<String> lines = Files.readAllLines(log, UTF_8).stream()
+                    .filter(l -> l.contains("Phoenix listener:")).toList();
+            assertEquals(lines.toString(), listenerNames(n).size(), lines.size());
+            listenerNames(n).forEach((port, name) -> assertTrue(lines.toString(), lines.stream().anyMatch(l ->
+                    l.contains("INFO") && l.endsWith("Phoenix listener: " + name + " on 127.0.0.1:" + port))));
+        });
+    }
+
     private static Set<String> expectedListeners(int n, String address) {
         Set<String> expected = new java.util.TreeSet<>();
         ports(n).forEach(p -> expected.add(address + ":" + p));
@@ -225,9 +252,20 @@ public class OneCopyClusterIT {
     }
 
     private static int get(int port, String user, String password) throws Exception {
+        return cluster(port, user, password).statusCode();
+    }
+
+    private static String body(int port, String user, String password) throws Exception {
+        HttpResponse<String> response = cluster(port, user, password);
+        assertEquals(response.body(), 200, response.statusCode());
+        return response.body();
+    }
+
+    /** GET /api/cluster on 127.0.0.1:{@code port} with Basic authentication. */
+    private static HttpResponse<String> cluster(int port, String user, String password) throws Exception {
         String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cluster"))
                 .header("Authorization", "Basic " + auth).timeout(WAIT).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(UTF_8));
     }
 }
