@@ -174,10 +174,11 @@ public class OneCopyClusterIT {
         assertFalse(PhoenixNodeProcess.listening(8101 + n));
         assertFalse(PhoenixNodeProcess.listening(8181 + n));
 
-        // The operator changes both passwords in the node's own users.properties (stored as digests): it starts.
+        // The operator changes both passwords in the node's own users.properties, one as a digest, one in clear
+        // text (which Karaf replaces by its digest at the first login): it starts.
         Path users = copy.nodeDir(n).resolve("etc/users.properties");
         String text = Files.readString(users, UTF_8)
-                .replace(crypt("phoenix"), crypt("admin-secret-4"))
+                .replace(crypt("phoenix"), "admin-secret-4")
                 .replace(crypt("viewer"), crypt("viewer-secret-4"));
         Files.writeString(users, text, UTF_8);
         startAndWait(n, exposed);
@@ -193,6 +194,7 @@ public class OneCopyClusterIT {
             assertTrue(shell.exec("phoenix:status --no-format", WAIT).out().contains("phoenix-" + n));
         }
         assertThrows(IOException.class, () -> NodeShell.connect(8101 + n, "phoenix", "phoenix", WAIT).close());
+        assertTrue(Files.readString(users, UTF_8).contains(crypt("admin-secret-4")));
         assertEquals(200, get(8181 + n, "viewer", "viewer-secret-4"));
         assertEquals(401, get(8181 + n, "viewer", "viewer"));
         assertEquals(shipped, OneCopyNodes.checksums(copy.home.resolve("etc")));
