@@ -175,7 +175,7 @@ public class OneCopyClusterIT {
         assertFalse(PhoenixNodeProcess.listening(8181 + n));
 
         // The operator changes both passwords in the node's own users.properties, one as a digest, one in clear
-        // text (which Karaf replaces by its digest at the first login): it starts.
+        // text (which Karaf replaces by its digest when the node starts): it starts.
         Path users = copy.nodeDir(n).resolve("etc/users.properties");
         String text = Files.readString(users, UTF_8)
                 .replace(crypt("phoenix"), "admin-secret-4")
