@@ -108,14 +108,19 @@ final class NodeShell implements AutoCloseable {
     }
 
     /**
-     * Connects, logs in as phoenix/phoenix and waits for the first prompt.
+     * Connects to 127.0.0.1, logs in as phoenix/phoenix and waits for the first prompt.
      *
      * @throws IOException when the node does not accept the connection, the login, or prompt within {@code timeout}
      */
     static NodeShell connect(int port, Duration timeout) throws IOException {
-        ClientSession session = CLIENT.connect(USER, "127.0.0.1", port).verify(timeout).getSession();
+        return connect(port, USER, PASSWORD, timeout);
+    }
+
+    /** As {@link #connect(int, Duration)}, as another user. */
+    static NodeShell connect(int port, String user, String password, Duration timeout) throws IOException {
+        ClientSession session = CLIENT.connect(user, "127.0.0.1", port).verify(timeout).getSession();
         try {
-            session.addPasswordIdentity(PASSWORD);
+            session.addPasswordIdentity(password);
             session.auth().verify(timeout);
             ChannelShell channel = session.createShellChannel();
             channel.setPtyColumns(2000); // no wrapping of long command lines

@@ -27,6 +27,7 @@ import io.phoenix.rest.internal.resources.UnreadBodyFilter;
 import io.phoenix.rest.internal.security.Authenticator;
 import io.phoenix.rest.internal.security.AuditFilter;
 import io.phoenix.rest.internal.security.AuthFilter;
+import io.phoenix.runtime.management.Listener;
 import io.phoenix.runtime.management.RuntimeManagement;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -65,13 +66,15 @@ public final class ApiApplication {
      * @param runtime the runtime
      * @param management the local runtime's management view
      * @param cluster the cluster view, or a supplier of {@code null}
+     * @param listeners this node's TCP listeners (for {@code /api/cluster})
      * @param settings the settings
      * @param authenticator checks credentials when authentication is on
      * @param executor where asynchronous answers are written
      * @return the application
      */
     public static ResourceConfig create(AgentRuntime runtime, RuntimeManagement management,
-                                        Supplier<ClusterView> cluster, RestSettings settings,
+                                        Supplier<ClusterView> cluster, Supplier<List<Listener>> listeners,
+                                        RestSettings settings,
                                         Authenticator authenticator, Executor executor) {
         ObjectMapper json = objectMapper();
         int retryAfter = settings.retryAfterSeconds();
@@ -98,7 +101,7 @@ public final class ApiApplication {
 
         config.register(new TypesResource(management));
         config.register(new AgentsResource(runtime, management, cluster, settings, executor, json));
-        config.register(new ClusterResource(management, cluster));
+        config.register(new ClusterResource(management, cluster, listeners));
         config.register(new OpenApiResource());
 
         config.register(new AgentNotFoundMapper(retryAfter));

@@ -19,6 +19,7 @@ import io.phoenix.rest.internal.errors.ErrorBody;
 import io.phoenix.rest.internal.resources.AgentListing;
 import io.phoenix.runtime.management.AgentTypeInfo;
 import io.phoenix.runtime.management.LatencySnapshot;
+import io.phoenix.runtime.management.Listener;
 import io.phoenix.runtime.management.NodeStatus;
 import io.phoenix.runtime.management.RuntimeManagement;
 import java.io.ByteArrayInputStream;
@@ -62,7 +63,8 @@ class ApiInMemoryTest {
         RestSettings settings = new RestSettings(1000, defaults.defaultCallTimeout(), defaults.maxCallTimeout(), 3,
                 10_000, 100_000, true, "karaf", defaults.viewerRoles(), defaults.adminRoles(),
                 defaults.authCacheTtl(), 7);
-        app = new ApplicationHandler(ApiApplication.create(runtime(), management(), () -> null, settings,
+        app = new ApplicationHandler(ApiApplication.create(runtime(), management(), () -> null,
+                () -> List.of(new Listener("HTTP", "127.0.0.1", 8181, true)), settings,
                 (user, password) -> Set.of("admin", "viewer").contains(user) && user.equals(new String(password))
                         ? Optional.of(user.equals("admin") ? Set.of("admin") : Set.of("viewer")) : Optional.empty(),
                 executor));
@@ -217,6 +219,19 @@ class ApiInMemoryTest {
         error(send("POST", "agents/a-01/cast", "viewer", "{}"), 403, "forbidden");
         assertEquals(202, send("POST", "agents/a-01/cast", "admin", "{}").getStatus());
         assertEquals(200, send("GET", "openapi.json", null, null).getStatus());
+    }
+
+    @Test
+    void clusterListsThisNodesListenersNextToTheReport() throws Exception {
+        ContainerResponse response = send("GET", "cluster", "viewer", null);
+        assertEquals(200, response.getStatus());
+        com.fasterxml.jackson.databind.JsonNode json = ApiApplication.objectMapper().valueToTree(response.getEntity());
+        assertEquals("STANDALONE", json.path("state").asText(), json::toString);
+        assertFalse(json.has("cluster"), json::toString);
+        assertEquals("HTTP", json.path("listeners").path(0).path("name").asText(), json::toString);
+        assertEquals("127.0.0.1", json.path("listeners").path(0).path("address").asText());
+        assertEquals(8181, json.path("listeners").path(0).path("port").asInt());
+        assertTrue(json.path("listeners").path(0).path("configured").asBoolean());
     }
 
     @Test

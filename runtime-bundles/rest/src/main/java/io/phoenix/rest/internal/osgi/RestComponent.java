@@ -6,10 +6,12 @@ import io.phoenix.rest.internal.ApiServlet;
 import io.phoenix.rest.internal.ClusterView;
 import io.phoenix.rest.internal.RestSettings;
 import io.phoenix.rest.internal.security.JaasAuthenticator;
+import io.phoenix.runtime.management.NodeListeners;
 import io.phoenix.runtime.management.RuntimeManagement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -53,6 +55,9 @@ public class RestComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ClusterView cluster;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile NodeListeners listeners;
 
     private ExecutorService answers;
     private ServiceRegistration<Servlet> registration;
@@ -76,7 +81,10 @@ public class RestComponent {
         JaasAuthenticator authenticator = new JaasAuthenticator(settings.realm(), settings.authCacheTtl(),
                 RestComponent.class.getClassLoader());
         ApiServlet servlet = new ApiServlet(ApiApplication.create(runtime, management, () -> cluster,
-                settings, authenticator, pool));
+                () -> {
+                    NodeListeners l = listeners;
+                    return l == null ? List.of() : l.listeners();
+                }, settings, authenticator, pool));
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
         properties.put("osgi.http.whiteboard.servlet.name", "phoenix-rest");

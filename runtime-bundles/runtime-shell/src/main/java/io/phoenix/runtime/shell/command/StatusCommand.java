@@ -1,20 +1,30 @@
 package io.phoenix.runtime.shell.command;
 
+import io.phoenix.runtime.management.Listener;
+import io.phoenix.runtime.management.NodeListeners;
 import io.phoenix.runtime.management.NodeStatus;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-/** {@code phoenix:status}: the local node's runtime status and counters. */
+/**
+ * {@code phoenix:status}: the local node's runtime status and counters, and the TCP listeners of the node's JVM
+ * (one row each: "Listener SSH  127.0.0.1:8102"; a listener not where the configuration puts it is marked).
+ */
 @Service
-@Command(scope = "phoenix", name = "status", description = "Shows the status and counters of this node's runtime.")
+@Command(scope = "phoenix", name = "status",
+        description = "Shows the status and counters of this node's runtime, and its TCP listeners.")
 public class StatusCommand extends PhoenixCommandSupport {
 
     @Option(name = "--no-format", description = "Disable table rendered output")
     boolean noFormat;
+
+    @Reference(optional = true)
+    NodeListeners listeners;
 
     Clock clock = Clock.systemUTC();
 
@@ -34,6 +44,12 @@ public class StatusCommand extends PhoenixCommandSupport {
         table.addRow().addContent("Messages handled", status.messagesHandled());
         table.addRow().addContent("Messages failed", status.messagesFailed());
         table.addRow().addContent("Dispatcher threads", status.dispatcherThreads());
+        if (listeners != null) {
+            for (Listener l : listeners.listeners()) {
+                table.addRow().addContent("Listener " + l.name(),
+                        l.endpoint() + (l.configured() ? "" : " (not as configured)"));
+            }
+        }
         table.print(out(), !noFormat);
     }
 

@@ -3,6 +3,7 @@ package io.phoenix.runtime.shell.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.when;
 
+import io.phoenix.runtime.management.Listener;
 import io.phoenix.runtime.management.NodeStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,20 @@ class StatusCommandTest extends CommandTestSupport {
                 List.of("Messages failed", "5"),
                 List.of("Dispatcher threads", "2")), rawRows());
         assertEquals("", err());
+    }
+
+    @Test
+    void listsTheNodesListenersMarkingThoseNotAsConfigured() {
+        when(management.status()).thenReturn(new NodeStatus("node-1", STARTED, 0, 0, 0, 0, 0, 0, 2));
+        command.clock = Clock.fixed(STARTED, ZoneOffset.UTC);
+        command.noFormat = true;
+        command.listeners = () -> List.of(new Listener("SSH", "127.0.0.1", 8102, true),
+                new Listener("HTTP", "0.0.0.0", 8182, false));
+        execute(command);
+        List<List<String>> rows = rawRows();
+        assertEquals(List.of(
+                List.of("Listener SSH", "127.0.0.1:8102"),
+                List.of("Listener HTTP", "0.0.0.0:8182 (not as configured)")), rows.subList(rows.size() - 2, rows.size()));
     }
 
     @Test
