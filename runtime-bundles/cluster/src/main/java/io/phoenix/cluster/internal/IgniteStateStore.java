@@ -33,12 +33,12 @@ public class IgniteStateStore implements StateStore {
 
     private IgniteCache<String, byte[]> states;
     private ExecutorService completions;
-    private CommitGuard guard;
+    @Reference
+    CommitGuard guard;
 
     @Activate
     void activate() {
         states = AgentCaches.state(ignite, grid.settings());
-        guard = new CommitGuard(ignite, grid);
         completions = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "phoenix-state-acks");
             thread.setDaemon(true);
@@ -59,8 +59,7 @@ public class IgniteStateStore implements StateStore {
     @Override
     public CompletionStage<Void> save(String agentId, EncodedState state) {
         CompletableFuture<Void> saved = new CompletableFuture<>();
-        int serversAtStart = guard.servers();
-        String refused = guard.distrust(serversAtStart);
+        String refused = guard.quorumShortfall();
         if (refused != null) {
             saved.completeExceptionally(new UnconfirmedWriteException(agentId, refused));
             return saved;
@@ -69,7 +68,7 @@ public class IgniteStateStore implements StateStore {
             states.putAsync(agentId, StateBytes.encode(state)).listenAsync(done -> {
                 try {
                     done.get();
-                    String distrust = guard.distrust(serversAtStart);
+                    String distrust = guard.distrust();
                     if (distrust == null) {
                         saved.complete(null);
                     } else {

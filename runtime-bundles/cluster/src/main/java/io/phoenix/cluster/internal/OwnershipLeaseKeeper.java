@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.events.Event;
+import org.apache.ignite.events.EventType;
+import org.apache.ignite.lang.IgnitePredicate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -31,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * node did not run for a while, the lease lapses (no turn runs, no turn is answered), and it is renewed only once
  * enough other servers answered a ping sent after the wake — a dropped node's messages are not delivered, so it
  * gets no answer and stays fenced until it learns it was segmented and drops its activations. The lease also
- * lapses while this node sees fewer servers than its quorum.
+ * lapses while this node sees fewer servers than its quorum, and when a server leaves its view (this node cannot
+ * tell whether the other one died or it is itself the one cut off) until other servers answer its ping; the topology
+ * confirmed then is what {@link CommitGuard} trusts writes against.
  */
 @Component(immediate = true)
 public class OwnershipLeaseKeeper {
@@ -50,9 +55,12 @@ public class OwnershipLeaseKeeper {
     @Reference
     AgentTransport transport;
 
+    @Reference
+    CommitGuard guard;
+
     /** Runs the ticks and the confirmations, one at a time. */
     ScheduledExecutorService ticker;
-    private CommitGuard guard;
+    private IgnitePredicate<Event> departures;
     private long leaseNanos;
     /** Ticker thread only. */
     private long lastTickNanos;
@@ -67,11 +75,16 @@ public class OwnershipLeaseKeeper {
         init();
         long tickMillis = Math.max(10, TimeUnit.NANOSECONDS.toMillis(leaseNanos) / 5);
         ticker.scheduleWithFixedDelay(() -> tick(System.nanoTime()), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+        // A server leaving this node's view is checked at once, not at the next tick.
+        departures = event -> {
+            ticker.execute(() -> tick(System.nanoTime()));
+            return true;
+        };
+        ignite.events().localListen(departures, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED);
     }
 
     /** Grants the first lease; ticks are then scheduled by {@link #activate} (or driven by a test). */
     void init() {
-        guard = new CommitGuard(ignite, grid);
         leaseNanos = grid.settings().failureDetectionTimeout().toNanos() / 3;
         lastTickNanos = System.nanoTime();
         active = true;
@@ -87,6 +100,13 @@ public class OwnershipLeaseKeeper {
     @Deactivate
     void deactivate() {
         active = false;
+        if (departures != null) {
+            try {
+                ignite.events().stopLocalListen(departures);
+            } catch (RuntimeException e) {
+                LOG.debug("grid node already stopped: {}", e.toString());
+            }
+        }
         ticker.shutdownNow();
     }
 
@@ -102,18 +122,23 @@ public class OwnershipLeaseKeeper {
                 lapse(now - gap, "this node did not run for " + TimeUnit.NANOSECONDS.toMillis(gap)
                         + " ms (paused?); other nodes may have taken its agents over");
             }
-            int quorum = grid.quorumSize();
-            int servers = guard.servers();
-            if (quorum > 0 && servers < quorum) {
+            String shortfall = guard.quorumShortfall();
+            if (shortfall != null) {
                 if (lapsedAtNanos == 0) {
-                    lapse(now, "this node sees " + servers + " server(s), fewer than its quorum of " + quorum);
+                    lapse(now, shortfall);
                 }
                 return;
             }
+            long topology = guard.topologyVersion();
+            String departed = guard.departedSinceConfirmed();
+            if (departed != null && lapsedAtNanos == 0) {
+                lapse(now, departed);
+            }
             if (lapsedAtNanos == 0) {
+                guard.confirmed(topology); // only joins since the last confirmation
                 host.leaseUntil(now + leaseNanos);
             } else if (confirming.compareAndSet(false, true)) {
-                confirm(now, quorum);
+                confirm(now, topology, grid.quorumSize());
             }
         } catch (RuntimeException e) {
             LOG.warn("ownership lease check failed: {}", e.toString()); // the lease lapses by itself meanwhile
@@ -126,8 +151,11 @@ public class OwnershipLeaseKeeper {
         LOG.warn("ownership lease lapsed: {}; no agent runs here until the cluster confirms this node", why);
     }
 
-    /** Pings the other servers; renews once enough answered. Started and finished on the ticker thread. */
-    private void confirm(long started, int quorum) {
+    /**
+     * Pings the other servers of topology {@code topology}; renews once enough answered. Started and finished on the
+     * ticker thread.
+     */
+    private void confirm(long started, long topology, int quorum) {
         List<String> others = new ArrayList<>();
         String self = grid.settings().nodeId();
         for (ClusterNode node : ignite.cluster().forServers().nodes()) {
@@ -138,7 +166,7 @@ public class OwnershipLeaseKeeper {
         }
         int needed = quorum > 0 ? quorum - 1 : Math.min(1, others.size());
         if (needed == 0) {
-            confirmed(started, 0);
+            confirmed(started, topology, 0);
             return;
         }
         if (others.size() < needed) {
@@ -153,7 +181,7 @@ public class OwnershipLeaseKeeper {
             transport.send(node, ping).whenComplete((reply, error) -> {
                 boolean ok = error == null && reply.succeeded();
                 if (ok && answered.incrementAndGet() == needed) {
-                    ticker.execute(() -> confirmed(started, needed));
+                    ticker.execute(() -> confirmed(started, topology, needed));
                 }
                 if (pending.decrementAndGet() == 0 && answered.get() < needed) {
                     confirming.set(false); // not enough answers: the next tick tries again
@@ -162,11 +190,13 @@ public class OwnershipLeaseKeeper {
         }
     }
 
-    private void confirmed(long started, int answers) {
+    private void confirmed(long started, long topology, int answers) {
         confirming.set(false);
         if (lapsedAtNanos == 0 || !active) {
             return;
         }
+        // The answers came after the pings of topology `topology` went out: membership is confirmed as of it.
+        guard.confirmed(topology);
         long fencedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lapsedAtNanos);
         lapsedAtNanos = 0;
         // Counted from before the pings went out: the answers prove membership at some moment after that.

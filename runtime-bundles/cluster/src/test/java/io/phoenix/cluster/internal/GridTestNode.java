@@ -85,6 +85,8 @@ public final class GridTestNode implements AutoCloseable {
     final LocalRuntime runtime;
     private final IgniteDirectory directory = new IgniteDirectory();
     private final IgniteStateStore store = new IgniteStateStore();
+    final CommitGuard guard = new CommitGuard();
+    final OwnershipLeaseKeeper keeper = new OwnershipLeaseKeeper();
     final AffinityPlacement placement = new AffinityPlacement();
     final MessagingTransport transport = new MessagingTransport();
     private final TopologyWatcher watcher = new TopologyWatcher();
@@ -148,8 +150,12 @@ public final class GridTestNode implements AutoCloseable {
         directory.grid = grid;
         directory.placement = placement;
         directory.activate();
+        guard.ignite = ignite;
+        guard.grid = grid;
+        guard.activate();
         store.ignite = ignite;
         store.grid = grid;
+        store.guard = guard;
         store.activate();
         transport.ignite = ignite;
         transport.host = runtime;
@@ -170,6 +176,12 @@ public final class GridTestNode implements AutoCloseable {
         rebalancer.loads = loads;
         rebalancer.management = management;
         runtime.attachCluster(placement, directory, store, transport);
+        keeper.ignite = ignite;
+        keeper.grid = grid;
+        keeper.host = runtime;
+        keeper.transport = transport;
+        keeper.guard = guard;
+        keeper.activate();
     }
 
     private Ignite ignite() {
@@ -207,6 +219,7 @@ public final class GridTestNode implements AutoCloseable {
     @Override
     public void close() {
         try {
+            keeper.deactivate();
             watcher.deactivate();
             loads.deactivate();
             transport.deactivate();

@@ -19,8 +19,11 @@ class OwnershipLeaseKeeperTest extends GridNodesTestSupport {
 
     private static final int PORT = 47830;
 
+    /** A keeper driven by the test instead of the node's own, which stops. */
     private static OwnershipLeaseKeeper keeper(GridTestNode node) {
+        node.keeper.deactivate();
         OwnershipLeaseKeeper keeper = new OwnershipLeaseKeeper();
+        keeper.guard = node.guard;
         keeper.ignite = node.ignite;
         keeper.grid = node.grid;
         keeper.host = node.runtime;
