@@ -78,6 +78,9 @@ final class OneCopyNodes implements AutoCloseable {
         env.keySet().removeIf(k -> k.startsWith("PHOENIX_") || k.startsWith("ORG_APACHE_KARAF_")
                 || k.startsWith("ORG_OPS4J_") || k.startsWith("KARAF_") || k.equals("EXTRA_JAVA_OPTS"));
         env.put("PHOENIX_HEAP", System.getProperty("phoenix.it.clusterHeap", "512m"));
+        // Three JVMs booting at once on a loaded 2-core machine took up to 84 s to be ready (load average 25):
+        // more room than the script's default 120 s, within SCRIPT_TIMEOUT.
+        env.put("PHOENIX_START_WAIT", "170");
         env.putAll(environment);
         if (args.length > 0 && args[0].equals("start")) {
             started.add(node);
