@@ -3,10 +3,13 @@ package io.phoenix.cluster.internal;
 import io.phoenix.grid.GridNode;
 import io.phoenix.runtime.spi.AgentHost;
 import io.phoenix.runtime.spi.AgentTransport;
+import io.phoenix.runtime.spi.RemoteReply;
 import io.phoenix.runtime.spi.RemoteRequest;
 import io.phoenix.runtime.spi.RemoteRequest.Operation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -138,7 +141,12 @@ public class OwnershipLeaseKeeper {
                 guard.confirmed(topology); // only joins since the last confirmation
                 host.leaseUntil(now + leaseNanos);
             } else if (confirming.compareAndSet(false, true)) {
-                confirm(now, topology, grid.quorumSize());
+                try {
+                    confirm(now, topology, grid.quorumSize());
+                } catch (RuntimeException e) {
+                    confirming.set(false); // the next tick tries again
+                    throw e;
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("ownership lease check failed: {}", e.toString()); // the lease lapses by itself meanwhile
@@ -178,7 +186,13 @@ public class OwnershipLeaseKeeper {
         RemoteRequest ping = new RemoteRequest(Operation.PING, null, null, null,
                 TimeUnit.NANOSECONDS.toMillis(leaseNanos), 0);
         for (String node : others) {
-            transport.send(node, ping).whenComplete((reply, error) -> {
+            CompletionStage<RemoteReply> sent;
+            try {
+                sent = transport.send(node, ping);
+            } catch (RuntimeException e) {
+                sent = CompletableFuture.failedFuture(e);
+            }
+            sent.whenComplete((reply, error) -> {
                 boolean ok = error == null && reply.succeeded();
                 if (ok && answered.incrementAndGet() == needed) {
                     ticker.execute(() -> confirmed(started, topology, needed));
