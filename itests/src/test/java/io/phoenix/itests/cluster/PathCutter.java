@@ -11,12 +11,13 @@ import java.util.stream.Collectors;
  * ({@link PhoenixNodeProcess#user}); packet filter rules match the sending process's user ({@code iptables -m
  * owner}) — rules on 127.0.0.x addresses cannot tell the nodes apart. A cut node sends nothing over TCP except from
  * its client-facing listeners (SSH, HTTP), and the others send nothing to its grid ports. Every rule carries the
- * comment {@value #TAG}; {@link #heal()} (and the next run, for rules a killed test left) removes them all. Needs
+ * comment {@link #TAG}; {@link #heal()} (and the next run, for rules a killed test left) removes them all. Needs
  * root, {@code iptables} and {@code setpriv} ({@code .ci/run} installs iptables when missing).
  */
 final class PathCutter {
 
-    static final String TAG = "phoenix-it";
+    /** Rules and users of runs with another port offset are never touched: they may be running beside this one. */
+    static final String TAG = "phoenix-it" + (PhoenixNodeProcess.OFFSET == 0 ? "" : "-" + PhoenixNodeProcess.OFFSET);
 
     private PathCutter() {
     }
@@ -70,7 +71,7 @@ final class PathCutter {
         if (list.waitFor() != 0) {
             throw new IOException("iptables -S OUTPUT failed (is iptables installed? .ci/run installs it): " + rules);
         }
-        for (String line : rules.lines().filter(l -> l.startsWith("-A OUTPUT") && l.contains("--comment " + TAG))
+        for (String line : rules.lines().filter(l -> l.startsWith("-A OUTPUT") && l.endsWith("--comment " + TAG + " -j DROP"))
                 .collect(Collectors.toList())) {
             List<String> command = new ArrayList<>(List.of("iptables", "-w", "-D"));
             command.addAll(List.of(line.substring("-A ".length()).split(" ")));

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 final class PhoenixNodeProcess {
 
     /** Shifts every port (-Dphoenix.it.portOffset=1000), so a long run can go on beside another test cluster. */
-    private static final int OFFSET = Integer.getInteger("phoenix.it.portOffset", 0);
+    static final int OFFSET = Integer.getInteger("phoenix.it.portOffset", 0);
     static final int SSH_BASE = 18100 + OFFSET;
     static final int RMI_REGISTRY_BASE = 11000 + OFFSET;
     static final int HTTP_BASE = 18180 + OFFSET;
