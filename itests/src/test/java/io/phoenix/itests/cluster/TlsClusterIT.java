@@ -144,8 +144,11 @@ public class TlsClusterIT extends ClusterTestSupport {
                 System.out.printf("TLS: %d ms after the intruder started, a member logs: %s%n",
                         (System.nanoTime() - start) / 1_000_000, reported);
                 assertTrue(reported, reported.contains("TLS handshake with this cluster's certificates fails"));
-                String status = sh(cluster.node(1), "phoenix:cluster-status --no-format").out();
-                assertTrue(status, status.contains(address));
+                // The watch re-probes every few seconds; under load one probe may time out and drop the report until
+                // the next: wait for a status that shows it rather than reading one snapshot.
+                await("phoenix:cluster-status shows " + address).atMost(WAIT).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> sh(cluster.node(1), "phoenix:cluster-status --no-format").out(),
+                                status -> status.contains(address));
             }
             assertClusterServes();
         } finally {
