@@ -24,8 +24,14 @@ class PlacementPolicyClusterTest extends GridNodesTestSupport {
 
     private static final int PORT = 47730;
 
+    /**
+     * Agent counts only: these nodes share one JVM, so their CPU and heap readings are the same machine's, sampled at
+     * different moments — on a busy machine that noise alone tipped least-loaded choices (56/64 for 120 agents).
+     */
+    private static final LoadWeights AGENTS_ONLY = new LoadWeights(1.0, 0, 0);
+
     private static PlacementRules rules(String counterPolicy) {
-        return new PlacementRules(Map.of("counter", PlacementPolicy.parse(counterPolicy)), LoadWeights.DEFAULTS,
+        return new PlacementRules(Map.of("counter", PlacementPolicy.parse(counterPolicy)), AGENTS_ONLY,
                 Duration.ZERO, 0.2, 1_000, Duration.ofMillis(100));
     }
 
